@@ -1,0 +1,54 @@
+# aloud — run `make help` for every target.
+SHELL := /bin/sh
+GO ?= go
+BIN := $(CURDIR)/bin
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X aloud/internal/app.Version=$(VERSION)
+export ALOUD_LIBEXEC := $(BIN)
+
+.PHONY: demo test bench help deps build helpers unit e2e lint verify clean
+
+demo: deps build ## install deps, build, render the sample article to out/
+	@mkdir -p out
+	$(BIN)/aloud speak -o out/sample.mp3 samples/sample.txt
+	@echo "demo: listen to out/sample.mp3 (timeline: out/sample.timeline.json)"
+
+test: deps build unit e2e ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
+
+bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
+	$(GO) run ./internal/bench/cmd/speakbench -aloud $(BIN)/aloud
+
+help: ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+deps: ## install missing system packages (apt-get, idempotent)
+	@./scripts/install-deps
+
+build: helpers ## build bin/aloud and the engine helpers
+	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o $(BIN)/aloud ./cmd/aloud
+
+helpers: $(BIN)/aloud-flite $(BIN)/aloud-espeak ## build the long-lived engine helpers (C)
+
+$(BIN)/aloud-flite: helpers/flite/aloud-flite.c
+	@mkdir -p $(BIN)
+	$(CC) -O2 -Wall -o $@ $< -I/usr/include/flite -lflite_cmu_us_rms -lflite_usenglish -lflite_cmulex -lflite -lm
+
+$(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c
+	@mkdir -p $(BIN)
+	$(CC) -O2 -Wall -o $@ $< $$(pkg-config --cflags --libs espeak-ng)
+
+unit: ## unit tests with the race detector
+	$(GO) test -race -count=1 ./...
+
+e2e: ## corpus and end-to-end suites (real engines, ffmpeg, ../shared data), without -race
+	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' ./...
+
+lint: ## go vet and gofmt
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
+
+verify: ## fail on go mod tidy drift
+	$(GO) mod tidy -diff
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,3 @@
+module aloud
+
+go 1.26
