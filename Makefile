@@ -16,7 +16,7 @@ demo: deps build ## install deps, build, render the sample article to out/
 test: deps build unit e2e ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
-	$(GO) run ./internal/bench/cmd/speakbench -aloud $(BIN)/aloud
+	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
