@@ -7,6 +7,7 @@ package render
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 
 	"aloud/internal/article"
@@ -19,6 +20,9 @@ type Request struct {
 	Formats    []string // "mp3", "opus", "wav"; empty means mp3
 	Disclosure string   // "start", "end" (default) or "off"
 	Dir        string   // directory for the finished files (temp names, then atomic rename)
+	Name       string   // base file name in Dir; empty means the content hash
+	Writer     io.Writer
+	Progress   func(done, total int) // optional; called from several goroutines
 }
 
 // Result describes the finished files.
