@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"aloud/internal/article"
+)
+
+// emitter turns the kept elements into blocks.
+type emitter struct {
+	p      *page
+	title  string
+	blocks []article.Block
+	buf    strings.Builder
+	linked int // runes of buf inside links
+	inLink int
+}
+
+// body extracts the article blocks; title is left out of them.
+func (p *page) body(title string) []article.Block {
+	e := &emitter{p: p, title: title}
+	for _, n := range p.mainContent() {
+		e.node(n, article.Paragraph, 0)
+		e.flush(article.Paragraph)
+	}
+	return cleanBlocks(e.blocks, title)
+}
+
+func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		e.buf.WriteString(n.Data)
+		if e.inLink > 0 {
+			t, _ := countText(n.Data)
+			e.linked += t
+		}
+		return
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return
+	}
+	if n.Type == html.ElementNode && !e.keep(n) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		e.buf.WriteByte('\n')
+		return
+	case atom.H1:
+		e.flush(mode)
+		return
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		e.flush(mode)
+		e.children(n, mode, depth)
+		e.flush(article.Heading)
+		return
+	case atom.Blockquote:
+		e.flush(mode)
+		e.children(n, article.Quote, depth)
+		e.flush(article.Quote)
+		return
+	case atom.Li:
+		e.flush(mode)
+		if mode == article.Paragraph {
+			mode = article.ListItem
+		}
+		e.children(n, mode, depth)
+		e.flush(mode)
+		return
+	case atom.A:
+		e.inLink++
+		e.children(n, mode, depth)
+		e.inLink--
+		return
+	}
+	if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+		e.flush(mode)
+		e.children(n, mode, depth)
+		e.flush(mode)
+		return
+	}
+	e.children(n, mode, depth)
+}
+
+func (e *emitter) children(n *html.Node, mode article.BlockType, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		e.node(c, mode, depth+1)
+	}
+}
+
+// keep decides, inside the chosen content, whether a container is more
+// article or more furniture (link lists, empty shells).
+func (e *emitter) keep(n *html.Node) bool {
+	s := e.p.st[n]
+	if s == nil || s.text == 0 {
+		return n.DataAtom == atom.Br
+	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
+		ld := e.p.linkDensity(n)
+		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div {
+			return false
+		}
+	}
+	return true
+}
+
+// flush turns the buffered inline text into blocks of type t, one per line.
+func (e *emitter) flush(t article.BlockType) {
+	raw := e.buf.String()
+	linked := e.linked
+	e.buf.Reset()
+	e.linked = 0
+	total, _ := countText(raw)
+	if total == 0 {
+		return
+	}
+	// Lines made only of link text ("Read more: …") are furniture.
+	if float64(linked) > 0.7*float64(total) && t != article.Heading {
+		return
+	}
+	for _, line := range strings.Split(raw, "\n") {
+		if line = collapse(line); line != "" {
+			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"aloud/internal/article"
+)
+
+// boilerplate matches whole short blocks that are page furniture rather
+// than article text. Each pattern is anchored at both ends so a sentence
+// that merely mentions, say, an advertisement is kept.
+var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`advertisements?`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
+	`(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)`,
+	`continue reading(?: (?:below|the main story|the story))?`,
+	`listen to (?:this )?(?:article|story)(?: \d+ min(?:utes?)?)?`, `listen`, `play`, `pause`,
+	`this audio version was (?:artificially|automatically) generated.*`,
+	`(?:this )?(?:article|audio)(?: version)? (?:is|was) (?:read|generated|narrated) by (?:an? )?(?:ai|artificial intelligence|automated voice).*`,
+	`more info(?: \| send feedback)?`, `send feedback`,
+	`source:? site-\d+`, `sources?: [^.]{1,40}`,
+	`share(?: this)?(?: (?:article|story|page|post))?(?: on \w+)?`, `share on \w+`,
+	`(?:sign up|subscribe)(?: (?:for|to))? (?:our|the) [\w ]{0,40}newsletters?.{0,80}`,
+	`(?:sign up|subscribe)(?: now)?`, `(?:sign up|register) (?:here|now|for free).{0,60}`,
+	`(?:get|receive) (?:our|the) [\w ]{0,40}newsletter.{0,80}`,
+	`read (?:more|next|also)(?::.{0,150})?`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
+	`(?:more|most) (?:read|popular)(?: .{0,40})?`, `see also:? .{0,150}`,
+	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
+	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
+	`©.{0,120}`, `copyright .{0,120}`, `all rights reserved\.?`,
+	`(?:follow|like) us on .{0,80}`, `click here .{0,80}`,
+	`we use cookies.{0,300}`, `accept(?: all)?(?: cookies)?`,
+	`comments?(?: \(\d+\))?`, `\d+ comments?`, `leave a (?:comment|reply)`, `show comments`,
+	`tags?: .{0,200}`, `topics?: .{0,200}`, `filed under:? .{0,200}`,
+	`(?:published|updated|posted)(?: on)?:? .{0,60}\d{4}.{0,20}`,
+	`\d+ min(?:ute)?s? read`, `print(?: this article)?`, `e-?mail(?: this article)?`,
+	`loading\.*`, `close`, `menu`, `skip to (?:main )?content`,
+}, "|") + `)$`)
+
+// cleanBlocks drops furniture lines and the repeated headline.
+func cleanBlocks(in []article.Block, title string) []article.Block {
+	out := in[:0]
+	for _, b := range in {
+		t := strings.TrimSpace(b.Text)
+		if t == "" || len(t) < 300 && boilerplate.MatchString(strings.Trim(t, " .:|•·-–—")) {
+			continue
+		}
+		if b.Type == article.Heading && strings.EqualFold(t, title) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// scoreCandidates gives each element a readability-style content score:
+// every paragraph adds to its parent, less to its grandparent and further
+// ancestors, and the result is damped by the element's link density.
+func (p *page) scoreCandidates() map[*html.Node]float64 {
+	scores := make(map[*html.Node]float64)
+	walk(p.root, 0, func(n *html.Node, _ int) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		s := p.st[n]
+		if !isParagraphLike(n, s) || s.text < 25 {
+			return true
+		}
+		score := 1 + float64(s.commas) + min(float64(s.text)/100, 3)
+		level := 0
+		for a := n.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
+			if _, ok := scores[a]; !ok {
+				scores[a] = initialScore(a)
+			}
+			div := 1.0
+			switch {
+			case level == 1:
+				div = 2
+			case level > 1:
+				div = float64(level * 3)
+			}
+			scores[a] += score / div
+			level++
+		}
+		return n.DataAtom != atom.P
+	})
+	for n, s := range scores {
+		scores[n] = s * (1 - p.linkDensity(n))
+	}
+	return scores
+}
+
+// isParagraphLike reports elements scored as paragraphs: <p>, <pre>,
+// table cells, and blocks holding only inline content.
+func isParagraphLike(n *html.Node, s *stat) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td:
+		return true
+	case atom.Div, atom.Section, atom.Article, atom.Center, atom.Font, atom.Span, atom.Blockquote:
+		return !s.block
+	}
+	return false
+}
+
+func initialScore(n *html.Node) float64 {
+	s := classWeight(n)
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		s += 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		s += 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		s -= 3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		s -= 5
+	}
+	return s
+}
+
+// mainContent picks the best-scoring element and those of its siblings
+// that look like more of the same article.
+func (p *page) mainContent() []*html.Node {
+	scores := p.scoreCandidates()
+	var top *html.Node
+	best := 0.0
+	for n, s := range scores {
+		if top == nil || s > best || s == best && p.st[n].text > p.st[top].text {
+			top, best = n, s
+		}
+	}
+	if top == nil {
+		return []*html.Node{p.root}
+	}
+	if top.Parent == nil || top.Parent.Type != html.ElementNode {
+		return []*html.Node{top}
+	}
+	threshold := max(10, best*0.2)
+	cls := attr(top, "class")
+	var out []*html.Node
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib == top {
+			out = append(out, sib)
+			continue
+		}
+		if sib.Type != html.ElementNode {
+			continue
+		}
+		bonus := 0.0
+		if cls != "" && attr(sib, "class") == cls {
+			bonus = best * 0.2
+		}
+		if sc, ok := scores[sib]; ok && sc+bonus >= threshold {
+			out = append(out, sib)
+			continue
+		}
+		if sib.DataAtom == atom.P {
+			s, ld := p.st[sib], p.linkDensity(sib)
+			if s.text > 80 && ld < 0.25 || s.text > 0 && s.text <= 80 && ld == 0 && s.commas+1 > 0 && endsSentence(textOf(sib)) {
+				out = append(out, sib)
+			}
+		}
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', '"':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+//go:build e2e
+
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"aloud/internal/extract/score"
+	"aloud/internal/testenv"
+)
+
+// corpusFloor is one point under the F1 this extractor reaches on the
+// benchmark; a change that loses more than that fails the suite.
+const corpusFloor = 0.935
+
+// published are the README's reference points, printed beside ours.
+var published = []struct {
+	name      string
+	p, r, f1 float64
+}{
+	{"AutoExtract (commercial)", 0.984493, 0.955970, 0.970022},
+	{"rs_trafilatura", 0.951014, 0.989665, 0.969955},
+	{"go-trafilatura", 0.940304, 0.979880, 0.959684},
+	{"trafilatura 2.0.0", 0.938289, 0.977519, 0.957503},
+	{"Readability.js", 0.913944, 0.981993, 0.946748},
+	{"go-readability (readeck fork)", 0.913952, 0.981963, 0.946738},
+}
+
+type corpusPage struct {
+	id, url string
+	html    []byte
+}
+
+func loadCorpus(t testing.TB) (map[string]score.Entry, []corpusPage) {
+	t.Helper()
+	dir := testenv.SharedFile(t, "benchmarks/article-extraction")
+	truth, err := score.LoadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := make([]corpusPage, 0, len(truth))
+	for id, e := range truth {
+		gz, err := os.ReadFile(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, corpusPage{id: id, url: e.URL, html: b})
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].id < pages[j].id })
+	return truth, pages
+}
+
+// TestCorpusExtraction scores Extract on every benchmark page and prints
+// the result beside the published table. ALOUD_EXTRACT_DUMP=FILE writes
+// the predictions in the benchmark's submission shape for failure analysis.
+func TestCorpusExtraction(t *testing.T) {
+	truth, pages := loadCorpus(t)
+	pred := make(map[string]string, len(pages))
+	start := time.Now()
+	for _, pg := range pages {
+		// The benchmark pages are stored as UTF-8; say so, as a server would.
+		a, err := Extract(pg.html, pg.url, "text/html; charset=utf-8", Options{})
+		if err != nil {
+			t.Logf("%s: %v", pg.id, err)
+		}
+		pred[pg.id] = a.BodyText()
+	}
+	elapsed := time.Since(start)
+	got, byID := score.Evaluate(truth, pred)
+	t.Logf("%-32s %9s %9s %9s %9s", "extractor", "precision", "recall", "F1", "accuracy")
+	t.Logf("%-32s %9.6f %9.6f %9.6f %9.6f", "aloud", got.Precision, got.Recall, got.F1, got.Accuracy)
+	for _, p := range published {
+		t.Logf("%-32s %9.6f %9.6f %9.6f %9s", p.name, p.p, p.r, p.f1, "")
+	}
+	t.Logf("%d pages in %v (%.0f pages/s, all cores may be used by GC)", len(pages), elapsed, float64(len(pages))/elapsed.Seconds())
+	if out := os.Getenv("ALOUD_EXTRACT_DUMP"); out != "" {
+		dump(t, out, pred, byID)
+	}
+	if got.F1 < corpusFloor {
+		t.Errorf("got F1 %.6f, want at least %.3f", got.F1, corpusFloor)
+	}
+}
+
+func dump(t *testing.T, path string, pred map[string]string, byID map[string]score.Page) {
+	t.Helper()
+	type row struct {
+		ArticleBody string  `json:"articleBody"`
+		Precision   float64 `json:"precision"`
+		Recall      float64 `json:"recall"`
+	}
+	out := make(map[string]row, len(pred))
+	for id, body := range pred {
+		out[id] = row{body, byID[id].Precision, byID[id].Recall}
+	}
+	b, err := json.MarshalIndent(out, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(os.Stderr, "wrote", path)
+}

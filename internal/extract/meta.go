@@ -1,0 +1,271 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"aloud/internal/article"
+)
+
+// declared is what the page says about itself in its head and markup.
+type declared struct {
+	lang, title, canonical, h1, kicker string
+	meta                               map[string]string // lowercased name/property → first content
+	ld                                 []map[string]any  // JSON-LD article objects
+	times                              []string          // <time datetime> values in order
+}
+
+// articleTypes are the JSON-LD types whose fields describe the article.
+var articleTypes = map[string]bool{
+	"NewsArticle": true, "Article": true, "ReportageNewsArticle": true, "BlogPosting": true,
+	"AnalysisNewsArticle": true, "OpinionNewsArticle": true, "BackgroundNewsArticle": true,
+	"ReviewNewsArticle": true, "LiveBlogPosting": true, "TechArticle": true, "ScholarlyArticle": true,
+	"Report": true, "SocialMediaPosting": true,
+}
+
+// collectDeclared reads metadata from the whole document.
+func collectDeclared(root *html.Node) *declared {
+	d := &declared{meta: map[string]string{}}
+	walk(root, 0, func(n *html.Node, _ int) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			d.lang = attr(n, "lang")
+			if d.lang == "" {
+				d.lang = attr(n, "xml:lang")
+			}
+		case atom.Title:
+			if d.title == "" {
+				d.title = textOf(n)
+			}
+		case atom.Meta:
+			d.addMeta(n)
+		case atom.Link:
+			if hasToken(attr(n, "rel"), "canonical") && d.canonical == "" {
+				d.canonical = strings.TrimSpace(attr(n, "href"))
+			}
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				d.addLD(textOf(n))
+			}
+			return false
+		case atom.H1:
+			if d.h1 == "" {
+				d.h1, d.kicker = headline(n)
+			}
+		case atom.Time:
+			if v := attr(n, "datetime"); v != "" {
+				d.times = append(d.times, v)
+			}
+		}
+		return true
+	})
+	return d
+}
+
+func (d *declared) addMeta(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+		key := strings.ToLower(strings.TrimSpace(attr(n, k)))
+		if key != "" {
+			if _, ok := d.meta[key]; !ok {
+				d.meta[key] = content
+			}
+		}
+	}
+}
+
+func (d *declared) addLD(src string) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return // a broken JSON-LD block is common and not fatal
+	}
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if isArticleType(x["@type"]) {
+				d.ld = append(d.ld, x)
+			}
+			if g, ok := x["@graph"]; ok {
+				visit(g, depth+1)
+			}
+			if m, ok := x["mainEntity"]; ok {
+				visit(m, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypes[x]
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && articleTypes[s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ldString is the first non-empty string found under key in the JSON-LD
+// article objects; objects and arrays yield their "name" fields.
+func (d *declared) ldString(key string) string {
+	for _, o := range d.ld {
+		if s := jsonText(o[key], 0); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func jsonText(v any, depth int) string {
+	if depth > 4 {
+		return ""
+	}
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(html.UnescapeString(x))
+	case map[string]any:
+		if s := jsonText(x["name"], depth+1); s != "" {
+			return s
+		}
+		return jsonText(x["@id"], depth+1)
+	case []any:
+		var parts []string
+		for _, e := range x {
+			if s := jsonText(e, depth+1); s != "" && !contains(parts, s) {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
+}
+
+// metadata fills every article field except the blocks.
+func (p *page) metadata(pageURL string) article.Article {
+	d := p.decl
+	a := article.Article{Kicker: d.kicker}
+	a.Title = firstOf(d.h1, d.ldString("headline"), d.meta["og:title"], d.meta["twitter:title"], d.title)
+	a.Byline = firstOf(d.ldString("author"), d.meta["author"], d.meta["article:author"], d.meta["byl"])
+	if strings.HasPrefix(a.Byline, "http") {
+		a.Byline = ""
+	}
+	a.Source = firstOf(d.meta["og:site_name"], ldPublisher(d), d.meta["application-name"])
+	a.Language = normLang(firstOf(d.lang, d.ldString("inLanguage"), d.meta["content-language"],
+		d.meta["og:locale"], d.meta["language"]))
+	a.URL = resolveURL(pageURL, firstOf(d.canonical, d.meta["og:url"], d.ldString("url")))
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	if a.Source == "" {
+		if u, err := url.Parse(a.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	dates := []string{d.ldString("datePublished"), d.meta["article:published_time"],
+		d.meta["datepublished"], d.meta["date"], d.meta["pubdate"], d.meta["publish-date"],
+		d.meta["dc.date.issued"], d.meta["sailthru.date"], d.meta["parsely-pub-date"]}
+	dates = append(dates, d.times...)
+	for _, s := range dates {
+		if t, ok := parseTime(s); ok {
+			a.Published = t
+			break
+		}
+	}
+	return a
+}
+
+func ldPublisher(d *declared) string {
+	for _, o := range d.ld {
+		if s := jsonText(o["publisher"], 0); s != "" && !strings.HasPrefix(s, "http") {
+			return s
+		}
+	}
+	return ""
+}
+
+var timeLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02",
+	time.RFC1123Z, time.RFC1123, "2006/01/02", "20060102",
+}
+
+func parseTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func normLang(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ",; "); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ReplaceAll(s, "_", "-")
+}
+
+func resolveURL(base, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if b, err := url.Parse(base); err == nil && base != "" {
+		r = b.ResolveReference(r)
+	}
+	if r.Scheme != "http" && r.Scheme != "https" {
+		return ""
+	}
+	return r.String()
+}
+
+func firstOf(v ...string) string {
+	for _, s := range v {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// stat is what the scorer needs to know about an element's subtree.
+type stat struct {
+	text   int  // non-space runes of visible text
+	link   int  // of which inside <a>
+	commas int  // commas of every script
+	paras  int  // paragraphs of at least 80 runes
+	block  bool // holds a block-level element
+}
+
+// page is a parsed document being taken apart.
+type page struct {
+	root *html.Node
+	decl *declared
+	st   map[*html.Node]*stat
+}
+
+func newPage(root *html.Node) *page {
+	p := &page{root: root, decl: collectDeclared(root)}
+	p.removeInvisible()
+	p.computeStats()
+	p.removeFurniture()
+	p.computeStats()
+	return p
+}
+
+// removeInvisible detaches elements that are never read: scripts, media,
+// forms controls, navigation and anything hidden.
+func (p *page) removeInvisible() {
+	var drop []*html.Node
+	walk(p.root, 0, func(n *html.Node, depth int) bool {
+		switch n.Type {
+		case html.CommentNode:
+			drop = append(drop, n)
+			return false
+		case html.ElementNode:
+			if skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
+				drop = append(drop, n)
+				return false
+			}
+		}
+		return true
+	})
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// computeStats fills p.st for every element.
+func (p *page) computeStats() {
+	p.st = make(map[*html.Node]*stat, 1024)
+	p.statOf(p.root, false)
+}
+
+func (p *page) statOf(n *html.Node, inLink bool) *stat {
+	s := &stat{}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t, commas := countText(c.Data)
+			s.text += t
+			s.commas += commas
+			if inLink {
+				s.link += t
+			}
+		case html.ElementNode, html.DocumentNode:
+			cs := p.statOf(c, inLink)
+			s.text += cs.text
+			s.link += cs.link
+			s.commas += cs.commas
+			s.paras += cs.paras
+			s.block = s.block || cs.block || blockTags[c.DataAtom]
+		}
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.P || !s.block && blockTags[n.DataAtom]) && s.text >= 80 {
+		s.paras++
+	}
+	p.st[n] = s
+	return s
+}
+
+// countText counts the non-space runes and commas of s.
+func countText(s string) (n, commas int) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsSpace(r) {
+			n++
+		}
+		if r == ',' || r == '，' || r == '、' || r == '،' {
+			commas++
+		}
+	}
+	return n, commas
+}
+
+func (p *page) linkDensity(n *html.Node) float64 {
+	s := p.st[n]
+	if s == nil || s.text == 0 {
+		return 0
+	}
+	return float64(s.link) / float64(s.text)
+}
+
+// removeFurniture detaches elements whose class or id names furniture,
+// unless they hold a large share of the page's paragraphs (a wrapper such
+// as <div class="page has-sidebar"> around everything).
+func (p *page) removeFurniture() {
+	total := p.st[p.root]
+	var drop []*html.Node
+	walk(p.root, 0, func(n *html.Node, _ int) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		switch n.DataAtom {
+		case atom.Html, atom.Body, atom.Main, atom.Article:
+			return true
+		}
+		s := p.st[n]
+		if isArticleBody(n) && s.paras > 0 {
+			return true
+		}
+		name := classWords(n)
+		furniture := isFurnitureName(name) || n.DataAtom == atom.Header && s.paras < 2
+		if !furniture {
+			return true
+		}
+		big := total.paras > 0 && float64(s.paras) >= 0.4*float64(total.paras) && s.paras >= 2
+		if big || isContentName(name) && s.paras >= 3 {
+			return true
+		}
+		drop = append(drop, n)
+		return false
+	})
+	for _, n := range drop {
+		n.Parent.RemoveChild(n)
+	}
+}
