@@ -15,10 +15,21 @@ func (p *page) scoreCandidates() map[*html.Node]float64 {
 			return n.Type == html.DocumentNode
 		}
 		s := p.st[n]
-		if !isParagraphLike(n, s) || s.text < 25 {
+		length := s.text
+		if !isParagraphLike(n, s) {
+			length = 0
+			if blockTags[n.DataAtom] && s.inline >= 25 {
+				length = s.inline // text runs between <br>s, not wrapped in <p>
+			}
+		}
+		if length < 25 {
 			return true
 		}
-		score := 1 + float64(s.commas) + min(float64(s.text)/100, 3)
+		commas := s.commas
+		if length != s.text {
+			commas = commas * length / max(s.text, 1)
+		}
+		score := 1 + float64(commas) + min(float64(length)/100, 3)
 		level := 0
 		for a := n.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 			if _, ok := scores[a]; !ok {

@@ -24,7 +24,7 @@ const corpusFloor = 0.935
 
 // published are the README's reference points, printed beside ours.
 var published = []struct {
-	name      string
+	name     string
 	p, r, f1 float64
 }{
 	{"AutoExtract (commercial)", 0.984493, 0.955970, 0.970022},

@@ -104,7 +104,7 @@ var skipTags = map[atom.Atom]bool{
 	atom.Video: true, atom.Audio: true, atom.Canvas: true, atom.Picture: true, atom.Img: true,
 	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
 	atom.Nav: true, atom.Figure: true, atom.Figcaption: true, atom.Head: true,
-	atom.Form: true, atom.Label: true, atom.Dialog: true, atom.Menu: true, atom.Source: true,
+	atom.Label: true, atom.Dialog: true, atom.Menu: true, atom.Source: true,
 	atom.Map: true, atom.Area: true, atom.Frameset: true, atom.Frame: true, atom.Aside: true,
 	atom.Footer: true,
 }

@@ -59,6 +59,11 @@ func Extract(body []byte, pageURL, contentType string, opts Options) (article.Ar
 	p := newPage(doc)
 	a := p.metadata(pageURL)
 	a.Blocks = p.body(a.Title)
+	if ld := p.declaredBody(); len(ld) > 0 && textLen(ld) > 2*textLen(a.Blocks) {
+		// Pages rendered by script often carry the whole text only in
+		// their JSON-LD; the markup then holds a teaser or nothing.
+		a.Blocks = ld
+	}
 	if len(a.Blocks) == 0 {
 		return a, article.ErrNoText
 	}

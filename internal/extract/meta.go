@@ -269,3 +269,32 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// declaredBody is the JSON-LD articleBody as paragraph blocks.
+func (p *page) declaredBody() []article.Block {
+	body := p.decl.ldString("articleBody")
+	if body == "" {
+		return nil
+	}
+	if strings.Contains(body, "</") {
+		if doc, err := html.Parse(strings.NewReader(body)); err == nil {
+			body = textOf(doc)
+		}
+	}
+	var out []article.Block
+	for _, line := range strings.Split(body, "\n") {
+		if line = collapse(line); line != "" {
+			out = append(out, article.Block{Type: article.Paragraph, Text: line})
+		}
+	}
+	return cleanBlocks(out, "")
+}
+
+func textLen(blocks []article.Block) int {
+	n := 0
+	for _, b := range blocks {
+		t, _ := countText(b.Text)
+		n += t
+	}
+	return n
+}

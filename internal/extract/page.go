@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,6 +15,8 @@ type stat struct {
 	link   int  // of which inside <a>
 	commas int  // commas of every script
 	paras  int  // paragraphs of at least 80 runes
+	inline int  // runes in direct text and inline children (text not in a child block)
+	body   bool // is or holds explicit article-body markup
 	block  bool // holds a block-level element
 }
 
@@ -71,6 +74,7 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 		case html.TextNode:
 			t, commas := countText(c.Data)
 			s.text += t
+			s.inline += t
 			s.commas += commas
 			if inLink {
 				s.link += t
@@ -82,10 +86,17 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 			s.commas += cs.commas
 			s.paras += cs.paras
 			s.block = s.block || cs.block || blockTags[c.DataAtom]
+			s.body = s.body || cs.body
+			if !cs.block && !blockTags[c.DataAtom] {
+				s.inline += cs.text
+			}
 		}
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.P || !s.block && blockTags[n.DataAtom]) && s.text >= 80 {
 		s.paras++
+	}
+	if n.Type == html.ElementNode && s.text >= 200 && isArticleBody(n) {
+		s.body = true
 	}
 	p.st[n] = s
 	return s
@@ -129,16 +140,19 @@ func (p *page) removeFurniture() {
 			return true
 		}
 		s := p.st[n]
-		if isArticleBody(n) && s.paras > 0 {
+		if s.body {
 			return true
 		}
 		name := classWords(n)
-		furniture := isFurnitureName(name) || n.DataAtom == atom.Header && s.paras < 2
+		furniture := isFurnitureName(name) || (n.DataAtom == atom.Header || n.DataAtom == atom.Form) && s.paras < 2
 		if !furniture {
 			return true
 		}
-		big := total.paras > 0 && float64(s.paras) >= 0.4*float64(total.paras) && s.paras >= 2
-		if big || isContentName(name) && s.paras >= 3 {
+		// A wrapper named for what sits beside the article ("with-sidebar")
+		// can hold the article itself.
+		big := total.paras > 0 && float64(s.paras) >= 0.4*float64(total.paras) && s.paras >= 2 ||
+			total.text > 0 && float64(s.text-s.link) >= 0.6*float64(total.text-total.link)
+		if big && !strings.Contains(name, "comment") || isContentName(name) && s.paras >= 3 {
 			return true
 		}
 		drop = append(drop, n)
