@@ -1,0 +1,126 @@
+package tts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Registry resolves voice IDs to engines and picks a language's default
+// voice. It is read-only after NewRegistry and safe for concurrent use.
+type Registry struct {
+	engines map[string]Engine
+	voices  []Voice // every voice of every engine, in engine order
+	errs    error   // engines whose voices could not be listed
+}
+
+// NewRegistry indexes the voices of engines. Engines answer Voices from
+// memory (ours list them in New), so this does no I/O worth cancelling;
+// that is why it takes no context.
+func NewRegistry(engines ...Engine) *Registry {
+	r := &Registry{engines: make(map[string]Engine, len(engines))}
+	var errs []error
+	for _, e := range engines {
+		r.engines[e.Name()] = e
+		vs, err := e.Voices(context.Background())
+		if err != nil {
+			errs = append(errs, fmt.Errorf("list %s voices: %w", e.Name(), err))
+			continue
+		}
+		r.voices = append(r.voices, vs...)
+	}
+	r.errs = errors.Join(errs...)
+	return r
+}
+
+// Voices lists every installed voice.
+func (r *Registry) Voices() []Voice { return slices.Clone(r.voices) }
+
+// Engines lists the registered engines in no particular order.
+func (r *Registry) Engines() []Engine {
+	out := make([]Engine, 0, len(r.engines))
+	for _, e := range r.engines {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Lookup resolves "engine:name" to its engine and the engine's voice name.
+// An unknown voice is ErrUnknownVoice with the valid IDs in the message.
+func (r *Registry) Lookup(id string) (Engine, string, error) {
+	engine, name, err := ParseVoice(id)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w; valid voices: %s", err, r.validList())
+	}
+	e, ok := r.engines[engine]
+	if ok && r.has(engine, name) {
+		return e, name, nil
+	}
+	return nil, "", fmt.Errorf("voice %q: %w; valid voices: %s", id, ErrUnknownVoice, r.validList())
+}
+
+// DefaultVoice is the voice for a BCP 47 language tag: flite:rms for
+// English (flite scores far better than espeak-ng on intelligibility),
+// otherwise the espeak-ng voice for the tag or its primary language
+// ("de-AT" → "espeak:de", "fr" → "espeak:fr-fr"). It returns "" when no
+// installed voice speaks lang.
+func (r *Registry) DefaultVoice(lang string) string {
+	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+	primary, _, _ := strings.Cut(tag, "-")
+	if primary == "en" && r.has("flite", "rms") {
+		return "flite:rms"
+	}
+	if tag == "en" {
+		tag = "en-us" // espeak-ng's own choice for "en" is British
+	}
+	e, ok := r.engines["espeak"]
+	if !ok {
+		return ""
+	}
+	for _, l := range []string{tag, primary} {
+		if l == "" {
+			continue
+		}
+		if r.has("espeak", l) {
+			return "espeak:" + l
+		}
+		if c, ok := e.(languageChooser); ok {
+			if name, ok := c.VoiceFor(l); ok && r.has("espeak", name) {
+				return "espeak:" + name
+			}
+		}
+	}
+	return ""
+}
+
+// languageChooser is an engine that knows which of its voices it prefers
+// for a language (espeak-ng ranks them).
+type languageChooser interface {
+	VoiceFor(lang string) (name string, ok bool)
+}
+
+func (r *Registry) has(engine, name string) bool {
+	for _, v := range r.voices {
+		if v.Engine == engine && v.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Registry) validList() string {
+	ids := make([]string, 0, len(r.voices))
+	for _, v := range r.voices {
+		ids = append(ids, v.ID())
+	}
+	if len(ids) == 0 {
+		msg := "none installed (run scripts/install-deps)"
+		if r.errs != nil {
+			msg += ": " + r.errs.Error()
+		}
+		return msg
+	}
+	return strings.Join(ids, ", ")
+}
