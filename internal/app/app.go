@@ -44,6 +44,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the version", runVersion},
+		"extract": {"print an article's text or JSON as aloud reads it", runExtract},
 		"voices":  {"list the installed voices and their languages", runVoices},
 	}
 }

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+)
+
+// langTag is a loose BCP 47 shape check: enough to catch typos such as
+// "--lang english" without a registry of every tag.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
+
+func runExtract(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("extract", "aloud extract [--format text|json] [--lang L] FILE|URL|-",
+		"Print the article text aloud would read: the blocks separated by blank lines (text)\n"+
+			"or the whole article with title, kicker, byline, source and blocks (json).\n"+
+			"FILE may be plain text or HTML; - reads standard input.", env)
+	format := fs.String("format", "text", "output `format`: text or json")
+	lang := fs.String("lang", "", "language of the article as a BCP 47 `tag` (default: detected, else en)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErrorf("extract: want exactly one FILE, URL or -, got %d", len(pos))
+	}
+	if *format != "text" && *format != "json" {
+		return usageErrorf("extract: unknown --format %q (want text or json)", *format)
+	}
+	if *lang != "" && !langTag.MatchString(*lang) {
+		return usageErrorf("extract: --lang %q is not a language tag such as en or de-AT", *lang)
+	}
+	loader, err := newLoader(env, *lang)
+	if err != nil {
+		return err
+	}
+	a, err := loader.Load(ctx, pos[0], env.Stdin)
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", pos[0], err)
+	}
+	var out []byte
+	if *format == "json" {
+		out, err = marshalArticle(a)
+		if err != nil {
+			return fmt.Errorf("encode article: %w", err)
+		}
+	} else {
+		out = []byte(a.BodyText() + "\n")
+	}
+	if _, err := env.Stdout.Write(out); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
+
+// marshalArticle pretty-prints v without escaping <, > and &, which
+// would make quoted article text needlessly hard to read.
+func marshalArticle(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

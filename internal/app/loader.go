@@ -1,0 +1,34 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"aloud/internal/ingest"
+)
+
+// maxInputEnv names the environment variable that raises or lowers the
+// input size limit (bytes of text; 0 or negative means no limit).
+const maxInputEnv = "ALOUD_MAX_INPUT_BYTES"
+
+// newLoader builds the input loader every command shares. lang is the
+// --lang flag ("" keeps detection, defaulting to "en"). The HTML extractor
+// and the URL fetcher plug in here once they exist.
+func newLoader(env Env, lang string) (*ingest.Loader, error) {
+	l := &ingest.Loader{
+		Language:     lang,
+		MaxBytes:     ingest.DefaultMaxBytes,
+		MaxBytesHint: "set " + maxInputEnv + " to change it",
+	}
+	if v := env.Getenv(maxInputEnv); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", maxInputEnv, err)
+		}
+		if n <= 0 {
+			n = -1
+		}
+		l.MaxBytes = n
+	}
+	return l, nil
+}

@@ -1,0 +1,199 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"os"
+	"strings"
+
+	"aloud/internal/article"
+)
+
+// HTMLFunc extracts an article from an HTML page; pageURL is "" for a
+// file or standard input, and contentType may be "".
+type HTMLFunc func(body []byte, pageURL, contentType string) (article.Article, error)
+
+// Fetcher downloads a URL. Implementations cap the body size themselves;
+// Load checks the returned body against MaxBytes again.
+type Fetcher interface {
+	Fetch(ctx context.Context, url string) (body []byte, contentType, finalURL string, err error)
+}
+
+// Loader reads an article from a file, standard input or a URL and
+// dispatches it to the plain-text reader or the HTML extractor. A nil
+// HTML or Fetcher makes that input kind a clear "not supported yet" error.
+type Loader struct {
+	HTML         HTMLFunc
+	Fetcher      Fetcher
+	MaxBytes     int64  // size limit; 0 means DefaultMaxBytes, negative means none
+	MaxBytesHint string // how the user raises MaxBytes, named in the error
+	Language     string // BCP 47 tag that overrides detection; "" means detected, else "en"
+}
+
+// Load reads src: "-" is stdin, an http:// or https:// address is
+// fetched, anything else is a file path. Input whose first non-space byte
+// is '<' is HTML; the rest is plain text.
+func (l *Loader) Load(ctx context.Context, src string, stdin io.Reader) (article.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return article.Article{}, err
+	}
+	if isURL(src) {
+		return l.loadURL(ctx, src)
+	}
+	var data []byte
+	var err error
+	if src == "-" {
+		data, err = l.readStdin(ctx, stdin)
+	} else {
+		data, err = l.readFile(src)
+	}
+	if err != nil {
+		return article.Article{}, err
+	}
+	return l.parse(data, "", "")
+}
+
+func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, error) {
+	if l.Fetcher == nil {
+		return article.Article{}, inputErr(ErrUnsupported, "URL input is not supported yet")
+	}
+	body, ctype, final, err := l.Fetcher.Fetch(ctx, url)
+	if err != nil {
+		return article.Article{}, fmt.Errorf("fetch %s: %w", url, err)
+	}
+	if final == "" {
+		final = url
+	}
+	if err := checkSize(int64(len(body)), l.limit(), l.MaxBytesHint); err != nil {
+		return article.Article{}, err
+	}
+	a, err := l.parse(body, final, ctype)
+	if err != nil {
+		return article.Article{}, err
+	}
+	a.URL = final
+	return a, nil
+}
+
+// parse sends data to the HTML extractor or the text reader.
+func (l *Loader) parse(data []byte, pageURL, ctype string) (article.Article, error) {
+	if looksHTML(data, ctype) {
+		if l.HTML == nil {
+			return article.Article{}, inputErr(ErrUnsupported, "HTML input is not supported yet")
+		}
+		a, err := l.HTML(data, pageURL, ctype)
+		if err != nil {
+			return article.Article{}, fmt.Errorf("extract html: %w", err)
+		}
+		if l.Language != "" {
+			a.Language = l.Language
+		} else if a.Language == "" {
+			a.Language = "en"
+		}
+		return a, nil
+	}
+	return ReadText(data, TextOptions{Language: l.Language, MaxBytes: l.limit(), MaxBytesHint: l.MaxBytesHint})
+}
+
+func (l *Loader) limit() int64 {
+	if l.MaxBytes == 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+func (l *Loader) readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open input: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat input: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, &InputError{Kind: ErrUnsupported, Reason: "input is a directory, not a file"}
+	}
+	// Refuse a huge file before reading it; the limited read below also
+	// covers files that grow or report no size (pipes, /dev/stdin).
+	if err := checkSize(fi.Size(), l.limit(), l.MaxBytesHint); err != nil {
+		return nil, err
+	}
+	return l.readLimited(f)
+}
+
+// readStdin reads standard input but returns as soon as ctx is cancelled,
+// since a read from a terminal or pipe cannot be interrupted otherwise.
+func (l *Loader) readStdin(ctx context.Context, r io.Reader) ([]byte, error) {
+	if r == nil {
+		return nil, inputErr(ErrEmpty, "input is empty")
+	}
+	type result struct {
+		data []byte
+		err  error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		data, err := l.readLimited(r)
+		ch <- result{data, err}
+	}()
+	select {
+	case res := <-ch:
+		return res.data, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (l *Loader) readLimited(r io.Reader) ([]byte, error) {
+	limit := l.limit()
+	if limit > 0 {
+		r = io.LimitReader(r, limit+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read input: %w", err)
+	}
+	if err := checkSize(int64(len(data)), limit, l.MaxBytesHint); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+func isURL(src string) bool {
+	s := strings.ToLower(src)
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// looksHTML trusts an HTML content type, else sniffs the first
+// non-space byte (after a BOM) for '<'.
+func looksHTML(data []byte, ctype string) bool {
+	if ctype != "" {
+		if mt, _, err := mime.ParseMediaType(ctype); err == nil {
+			switch mt {
+			case "text/html", "application/xhtml+xml":
+				return true
+			case "text/plain", "text/markdown":
+				return false
+			}
+		}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n\f\v")
+	return len(data) > 0 && data[0] == '<'
+}
+
+// IsInputError reports whether err is a problem with the user's input
+// (as opposed to a failure of aloud), and returns its client-safe reason.
+func IsInputError(err error) (string, bool) {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie.Reason, true
+	}
+	return "", false
+}
