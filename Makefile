@@ -6,14 +6,14 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X aloud/internal/app.Version=$(VERSION)
 export ALOUD_LIBEXEC := $(BIN)
 
-.PHONY: demo test bench help deps build helpers unit e2e lint verify clean
+.PHONY: demo test bench bench-tn help deps build helpers unit e2e lint verify clean
 
 demo: deps build ## install deps, build, render the sample article to out/
 	@mkdir -p out
 	$(BIN)/aloud speak -o out/sample.mp3 samples/sample.txt
 	@echo "demo: listen to out/sample.mp3 (timeline: out/sample.timeline.json)"
 
-test: deps build unit e2e ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
+test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
 	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud
@@ -42,6 +42,9 @@ unit: ## unit tests with the race detector
 
 e2e: ## corpus and end-to-end suites (real engines, ffmpeg, ../shared data), without -race
 	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' ./...
+
+bench-tn: ## text-normalization accuracy on ../shared benchmarks (per class, GoogleTN, LibriTTS) with floors
+	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization$$' -v ./internal/normalize/
 
 lint: ## go vet and gofmt
 	$(GO) vet ./...

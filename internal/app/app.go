@@ -43,9 +43,10 @@ type command struct {
 // commands lists every subcommand; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"version": {"print the version", runVersion},
-		"extract": {"print an article's text or JSON as aloud reads it", runExtract},
-		"voices":  {"list the installed voices and their languages", runVoices},
+		"version":   {"print the version", runVersion},
+		"normalize": {"write the spoken form of text on stdin (numbers, dates, acronyms)", runNormalize},
+		"extract":   {"print an article's text or JSON as aloud reads it", runExtract},
+		"voices":    {"list the installed voices and their languages", runVoices},
 	}
 }
 

@@ -1,0 +1,49 @@
+//go:build e2e
+
+package normalize_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"aloud/internal/normalize"
+	"aloud/internal/normalize/tnbench"
+	"aloud/internal/testenv"
+)
+
+// Floors sit one point under the figures measured when they were last
+// raised, so no regression can land unnoticed.
+const (
+	floorPerClass = 79.0
+	floorGoogleTN = 92.0
+	floorLibriTTS = 90.0
+	floorAudio    = 70.0
+)
+
+// TestCorpusTextNormalization prints accuracy per class and per sentence
+// set next to the published figures and the identity baseline, with a
+// sample of failures, and asserts the floors.
+func TestCorpusTextNormalization(t *testing.T) {
+	dir := filepath.Join(testenv.SharedDir(t), "benchmarks", "text-normalization")
+	testenv.SharedFile(t, filepath.Join("benchmarks", "text-normalization", "en", "eval-sets", "GoogleTN.json"))
+	n, err := normalize.New(normalize.Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := tnbench.Run(dir, func(s string) string { return n.Normalize(s).Text })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b, 15)
+	t.Log("\n" + b.String())
+	for _, c := range []struct {
+		s     tnbench.Score
+		floor float64
+	}{{rep.PerClass, floorPerClass}, {rep.GoogleTN, floorGoogleTN}, {rep.LibriTTS, floorLibriTTS}, {rep.WithAudio, floorAudio}} {
+		if c.s.Percent() < c.floor {
+			t.Errorf("%s: %.2f%% is under the floor %.1f%%", c.s.Name, c.s.Percent(), c.floor)
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package normalize
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"", "13,000", "$4.2bn", "€240 million", "−5 °C", "Nov. 30", "2023-11-05",
+		"10:30 a.m. EST", "2010–2015", "+1 (123) 123-5678", "a.b@c.com",
+		"http://x.org/a-1", "Charles III", "U.S.", "1/2", "'90s", "#1 @x",
+		"124,444,234,854,823,834,553", "9999999999999999999999999999999999999",
+		"1-2=5", "\xff\xfe", "--", "$", "$-", "1:", "12:60", ".5", "-.5", "1..2",
+		"25-30%", "4 1/2 lbs", "JAN 15 2020", "CHAPTER II--MARIUS", "$50-$",
+	} {
+		f.Add(s)
+	}
+	n, err := New(Options{Lexicon: []Entry{{Term: "x y", Respelling: "ex why"}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		res := n.Normalize(in)
+		checkResult(t, in, res)
+		if !utf8.ValidString(in) {
+			return
+		}
+		// A digit may survive only where the written token had no rule
+		// (for example inside a symbol run the rules leave alone); a
+		// plain number must always be spoken.
+		for _, tok := range res.Tokens {
+			w := in[tok.Span[0]:tok.Span[1]]
+			if isDigits(w) && len(w) < 40 && hasDigit(tok.Spoken) {
+				t.Fatalf("digits %q spoken as %q", w, tok.Spoken)
+			}
+		}
+	})
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

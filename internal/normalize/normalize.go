@@ -1,0 +1,205 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Token is one spoken unit and the byte span [start,end) of the written
+// input it came from. Several tokens may share a span ("1984" gives
+// "nineteen", "eighty", "four", all spanning the four digits).
+type Token struct {
+	Spoken string
+	Span   [2]int
+}
+
+// Result is the spoken form of one input. Text is the spoken tokens joined
+// by single spaces.
+type Result struct {
+	Text   string
+	Tokens []Token
+}
+
+// Entry is one publisher lexicon entry. It replaces Term (matched as whole
+// words, before any rule runs) with Respelling, or, when Respelling is
+// empty, with Phonemes wrapped in espeak's phoneme brackets "[[...]]".
+type Entry struct {
+	Term       string
+	Respelling string
+	Phonemes   string
+}
+
+// Options configure a Normalizer. Lang is "" or "en" (or "en-*"); other
+// languages give ErrUnsupportedLanguage.
+type Options struct {
+	Lang    string
+	Lexicon []Entry
+}
+
+// ErrUnsupportedLanguage is returned by New for a language without rules.
+var ErrUnsupportedLanguage = errors.New("unsupported language")
+
+// Normalizer turns written English into its spoken form. It holds only
+// read-only tables after New, so it is safe for concurrent use.
+type Normalizer struct {
+	lex lexicon
+}
+
+// New builds a Normalizer for opts.
+func New(opts Options) (*Normalizer, error) {
+	l := strings.ToLower(opts.Lang)
+	if l != "" && l != "en" && !strings.HasPrefix(l, "en-") && !strings.HasPrefix(l, "en_") {
+		return nil, fmt.Errorf("normalize %q: %w", opts.Lang, ErrUnsupportedLanguage)
+	}
+	return &Normalizer{lex: newLexicon(opts.Lexicon)}, nil
+}
+
+// Normalize returns the spoken form of s. Invalid UTF-8 is replaced
+// byte-wise by spaces for matching, so it never panics; spans still refer
+// to s.
+func (n *Normalizer) Normalize(s string) Result {
+	st := state{n: n, src: s}
+	if !utf8.ValidString(s) {
+		st.src = scrubUTF8(s)
+	}
+	st.split()
+	st.run()
+	return st.result()
+}
+
+// scrubUTF8 replaces every byte of an invalid sequence by a space, keeping
+// byte offsets identical to the input.
+func scrubUTF8(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			b[i] = ' '
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// state is the work of one Normalize call; nothing in it is shared.
+type state struct {
+	n     *Normalizer
+	src   string
+	words []word
+	toks  []Token
+	buf   []string // scratch for spoken words of the current rule
+	shout bool     // most words are upper case: do not spell them
+	// dropDot is set by a rule that consumed the abbreviation period at
+	// the start of the current word's trailing punctuation.
+	dropDot bool
+}
+
+func (st *state) result() Result {
+	size := 0
+	for _, t := range st.toks {
+		size += len(t.Spoken) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, t := range st.toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Spoken)
+	}
+	return Result{Text: b.String(), Tokens: st.toks}
+}
+
+// run walks the words; each rule consumes one or more of them and emits
+// tokens, then the leading and trailing punctuation is attached.
+func (st *state) run() {
+	st.toks = make([]Token, 0, len(st.words)+len(st.words)/4)
+	for i := 0; i < len(st.words); {
+		first := len(st.toks)
+		st.dropDot = false
+		used := st.rule(i)
+		if used < 1 {
+			used = 1
+		}
+		st.attach(first, i, i+used-1)
+		i += used
+	}
+}
+
+// emit adds spoken words that all come from src[start:end].
+func (st *state) emit(ws []string, start, end int) {
+	for _, w := range ws {
+		if w != "" {
+			st.toks = append(st.toks, Token{Spoken: w, Span: [2]int{start, end}})
+		}
+	}
+}
+
+// say emits st.buf for the span and clears it.
+func (st *state) say(start, end int) {
+	st.emit(st.buf, start, end)
+	st.buf = st.buf[:0]
+}
+
+func (st *state) emit1(w string, start, end int) {
+	if w != "" {
+		st.toks = append(st.toks, Token{Spoken: w, Span: [2]int{start, end}})
+	}
+}
+
+// attach glues the lead punctuation of word a and the trailing punctuation
+// of word b to the tokens the rule emitted, so prosody marks survive.
+func (st *state) attach(first, a, b int) {
+	wa, wb := st.words[a], st.words[b]
+	lead := quoteFix(wa.lead)
+	trail := wb.trail
+	if st.dropDot && strings.HasPrefix(trail, ".") {
+		// An abbreviation period is kept only where it also ends the
+		// sentence (last word of the input).
+		if b != len(st.words)-1 || len(trail) > 1 {
+			trail = trail[1:]
+		}
+	}
+	trail = quoteFix(trail)
+	if len(st.toks) == first {
+		if p := lead + trail; p != "" {
+			st.emit1(p, wa.start, wb.end)
+		}
+		return
+	}
+	if lead != "" {
+		t := &st.toks[first]
+		t.Spoken = lead + t.Spoken
+		t.Span[0] = wa.start
+	} else if st.toks[first].Span[0] > wa.start && wa.lead == "" {
+		st.toks[first].Span[0] = min(st.toks[first].Span[0], wa.start)
+	}
+	last := &st.toks[len(st.toks)-1]
+	if trail != "" {
+		last.Spoken += trail
+	}
+	if wb.trail != "" && last.Span[1] < wb.end {
+		last.Span[1] = wb.end
+	}
+}
+
+// quoteFix turns typographic quotes into ASCII ones, which every engine
+// and the scorer read as quotes or apostrophes.
+func quoteFix(p string) string {
+	if p == "" || isASCII(p) {
+		return p
+	}
+	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "«", "\"", "»", "\"", "…", "...")
+	return r.Replace(p)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

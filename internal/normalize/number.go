@@ -1,0 +1,251 @@
+package normalize
+
+import (
+	"strings"
+)
+
+// num is a number parsed from the front of a word.
+type num struct {
+	neg    bool
+	intg   string // integer digits, commas removed; "" for ".5"
+	frac   string // digits after the point
+	dot    bool
+	commas bool
+	n      int // bytes consumed
+}
+
+// parseNum reads "-13,000.5" style numbers from the front of s.
+func parseNum(s string) (num, bool) {
+	var v num
+	i := 0
+	switch {
+	case strings.HasPrefix(s, "−"):
+		v.neg, i = true, len("−")
+	case strings.HasPrefix(s, "-"):
+		v.neg, i = true, 1
+	case strings.HasPrefix(s, "+"):
+		i = 1
+	}
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	intg := s[i:j]
+	// Thousands separators: only groups of exactly three digits.
+	if j-i >= 1 && j-i <= 3 {
+		k := j
+		for k+3 < len(s)+0 && k+4 <= len(s) && s[k] == ',' && isDigits(s[k+1:k+4]) && (k+4 == len(s) || !isDigitByte(s[k+4])) {
+			k += 4
+		}
+		if k > j {
+			v.commas = true
+			intg, _ = stripCommas(s[i:k])
+			j = k
+		}
+	}
+	v.intg = intg
+	if j+1 < len(s) && s[j] == '.' && isDigitByte(s[j+1]) {
+		k := j + 1
+		for k < len(s) && isDigitByte(s[k]) {
+			k++
+		}
+		v.dot, v.frac = true, s[j+1:k]
+		j = k
+	}
+	if v.intg == "" && !v.dot {
+		return num{}, false
+	}
+	v.n = j
+	return v, true
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// isInt reports whether v is a plain integer without sign, point or
+// separators.
+func (v num) isInt() bool { return !v.neg && !v.dot && !v.commas && v.intg != "" }
+
+// one reports whether v is exactly 1, which takes singular units.
+func (v num) one() bool { return !v.dot && v.intg == "1" }
+
+// appendNum speaks v as a quantity.
+func appendNum(dst []string, v num) []string {
+	if v.neg {
+		dst = append(dst, "minus")
+	}
+	if v.dot {
+		return appendDecimal(dst, v.intg, v.frac)
+	}
+	return appendCount(dst, v.intg, v.commas)
+}
+
+// appendCount speaks an integer: leading zeros and very long runs (codes,
+// ISBNs) digit by digit, everything else as a cardinal.
+func appendCount(dst []string, digits string, commas bool) []string {
+	if !commas && (len(digits) > 1 && digits[0] == '0' || len(digits) > 9) {
+		return appendDigits(dst, digits)
+	}
+	return appendCardinal(dst, digits)
+}
+
+// numberAt speaks a word that starts with a number.
+func (st *state) numberAt(i int) int {
+	w := st.words[i]
+	c := w.core
+	if n := st.rangeAt(i); n > 0 {
+		return n
+	}
+	if st.timeAt(i) {
+		return st.timeWords(i)
+	}
+	if st.numericDate(c, w.cs) {
+		return 1
+	}
+	if st.groupedDigits(c, w.cs) {
+		return 1
+	}
+	v, ok := parseNum(c)
+	if !ok {
+		st.mixed(c, w.cs)
+		return 1
+	}
+	rest := c[v.n:]
+	if rest == "" {
+		return st.bareNumber(i, v)
+	}
+	if n := st.numberWithRest(i, v, rest); n > 0 {
+		return n
+	}
+	st.mixed(c, w.cs)
+	return 1
+}
+
+// numberWithRest handles "21st", "1990s", "25%", "12kg", "1/2", "5pm".
+func (st *state) numberWithRest(i int, v num, rest string) int {
+	w := st.words[i]
+	lr := strings.ToLower(rest)
+	switch {
+	case v.isInt() && isOrdinalSuffix(lr, v.intg):
+		st.buf = appendOrdinal(st.buf, v.intg)
+		st.say(w.cs, w.ce())
+		return 1
+	case (lr == "s" || lr == "'s") && v.isInt() && strings.HasSuffix(v.intg, "0"):
+		st.buf = appendDecade(st.buf, v.intg)
+		st.say(w.cs, w.ce())
+		return 1
+	case rest == "%":
+		st.buf = append(appendNum(st.buf, v), "percent")
+		st.say(w.cs, w.ce())
+		return 1
+	case rest[0] == '/' && !v.neg && !v.dot:
+		if st.fraction(v.intg, rest[1:], w.cs, w.ce()) {
+			return 1
+		}
+	}
+	if n := st.measureAttached(i, v, rest); n > 0 {
+		return n
+	}
+	if rest[0] == '-' || strings.HasPrefix(rest, "–") {
+		// "9-inch", "100-car", "covid-19" style compounds: read the parts.
+		return 0
+	}
+	return 0
+}
+
+// isOrdinalSuffix reports whether suf is the right ordinal ending for the
+// digits ("1st", "2nd", "3rd", "11th", "21st").
+func isOrdinalSuffix(suf, digits string) bool {
+	if len(suf) != 2 {
+		return false
+	}
+	last := digits[len(digits)-1]
+	teen := len(digits) > 1 && digits[len(digits)-2] == '1'
+	switch {
+	case teen:
+		return suf == "th"
+	case last == '1':
+		return suf == "st"
+	case last == '2':
+		return suf == "nd" || suf == "d"
+	case last == '3':
+		return suf == "rd" || suf == "d"
+	}
+	return suf == "th"
+}
+
+// appendDecade speaks "1990s" as "nineteen nineties", "80s" as
+// "eighties", "2000s" as "two thousands".
+func appendDecade(dst []string, digits string) []string {
+	n := len(dst)
+	if len(digits) == 4 {
+		dst = appendYear(dst, digits)
+	} else {
+		dst = appendCardinal(dst, digits)
+	}
+	if len(dst) > n {
+		if p, ok := pluralOf[dst[len(dst)-1]]; ok {
+			dst[len(dst)-1] = p
+		}
+	}
+	return dst
+}
+
+// bareNumber speaks a plain number: a year where it reads as one, else a
+// quantity, with a unit or scale word from the next word when present.
+func (st *state) bareNumber(i int, v num) int {
+	w := st.words[i]
+	if n := st.measureNext(i, v); n > 0 {
+		return n
+	}
+	if v.isInt() && st.isYear(i, v.intg) {
+		st.buf = appendYear(st.buf, v.intg)
+		st.say(w.cs, w.ce())
+		return 1
+	}
+	st.buf = appendNum(st.buf, v)
+	st.say(w.cs, w.ce())
+	return 1
+}
+
+// yearPrepositions are words after which a four-digit number is a year.
+var yearPrepositions = map[string]bool{
+	"in": true, "since": true, "by": true, "from": true, "until": true,
+	"till": true, "to": true, "of": true, "after": true, "before": true,
+	"during": true, "circa": true, "c.": true, "ca.": true, "year": true,
+	"early": true, "late": true, "mid": true, "summer": true, "winter": true,
+	"spring": true, "autumn": true, "fall": true, "between": true, "and": true,
+	"the": true, "around": true, "about": true, "through": true, "born": true,
+}
+
+// isYear decides whether a four-digit integer is read as a year.
+func (st *state) isYear(i int, digits string) bool {
+	if len(digits) != 4 || digits[0] == '0' {
+		return false
+	}
+	n := atoiSmall(digits)
+	if n < 1000 || n > 2099 {
+		return false
+	}
+	if i > 0 && yearPrepositions[strings.ToLower(st.words[i-1].core)] {
+		return true
+	}
+	if i+1 < len(st.words) && st.words[i].trail == "" {
+		next := st.words[i+1].core
+		if len(next) > 3 && strings.HasSuffix(next, "s") && isLowerWord(next) && !notCountNoun[next] {
+			return false
+		}
+	}
+	return true
+}
+
+// notCountNoun are lower-case words ending in s that follow years.
+var notCountNoun = map[string]bool{"was": true, "has": true, "is": true, "as": true, "its": true, "this": true, "his": true, "does": true, "towards": true, "across": true, "thus": true, "always": true}
+
+func isLowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,280 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// rangeAt speaks "2010–2015", "25-30%", "1960-80", "2-5lb", "5pm-7pm" as
+// "A to B" with the reading of the parts kept.
+func (st *state) rangeAt(i int) int {
+	w := st.words[i]
+	c := w.core
+	k := strings.IndexAny(c, "-–")
+	if k <= 0 {
+		return 0
+	}
+	dash := 1
+	if c[k] != '-' {
+		dash = len("–")
+	}
+	a, b := c[:k], c[k+dash:]
+	// "2pm-5pm", "10am-2pm"
+	if ca, okA := parseClock(a, true); okA {
+		if cb, okB := parseClock(b, true); okB {
+			if ca.ampm == "" {
+				ca.ampm = cb.ampm
+			}
+			st.buf = appendClock(st.buf, ca)
+			st.buf = append(st.buf, "to")
+			st.buf = appendClock(st.buf, cb)
+			st.say(w.cs, w.ce())
+			return 1
+		}
+	}
+	if !isDigitByte(c[k-1]) || !startsNumber(b) || strings.ContainsAny(b, "-–") {
+		return 0
+	}
+	// Two-part codes such as "978-0" or a minus ("1-2=5") are not ranges.
+	va, ok := parseNum(a)
+	if !ok || va.neg {
+		return 0
+	}
+	vb, ok := parseNum(b)
+	if !ok || vb.neg {
+		return 0
+	}
+	ra, rb := a[va.n:], b[vb.n:]
+	switch {
+	case ra == "" && rb == "" && va.isInt() && vb.isInt() && len(a) == 4 && st.isYearish(a) && (len(b) == 4 || len(b) == 2):
+		st.buf = appendYear(st.buf, a)
+		st.buf = append(st.buf, "to")
+		if len(b) == 2 {
+			st.buf = appendDigitsPair(st.buf, b)
+		} else {
+			st.buf = appendYear(st.buf, b)
+		}
+	case ra == "s" && rb == "s" || ra == "s" && rb == "'s":
+		st.buf = appendDecade(st.buf, va.intg)
+		st.buf = append(st.buf, "to")
+		st.buf = appendDecade(st.buf, vb.intg)
+	case ra == "" || ra == rb:
+		// "25-30%": the unit of the second part belongs to both.
+		st.buf = appendNum(st.buf, va)
+		st.buf = append(st.buf, "to")
+		n := len(st.buf)
+		st.buf = appendNum(st.buf, vb)
+		if rb != "" {
+			if u, ok := lookupUnit(rb); ok {
+				st.buf = appendUnit(st.buf, u, vb, false)
+			} else if u, ok := lookupUnit(strings.ToLower(rb)); ok && len(rb) > 1 {
+				st.buf = appendUnit(st.buf, u, vb, false)
+			} else if isOrdinalSuffix(strings.ToLower(rb), vb.intg) && vb.isInt() {
+				st.buf = appendOrdinal(st.buf[:n], vb.intg)
+			} else {
+				st.buf = st.buf[:0]
+				return 0
+			}
+		}
+		if rb == "" && i+1 < len(st.words) && w.trail == "" {
+			// "25-30 %", "2-3 km"
+			nx := st.words[i+1]
+			if u, ok := lookupUnit(nx.core); ok && nx.lead == "" && len(nx.core) > 1 {
+				st.buf = appendUnit(st.buf, u, vb, false)
+				st.say(w.cs, nx.ce())
+				return 2
+			}
+		}
+	default:
+		return 0
+	}
+	st.say(w.cs, w.ce())
+	return 1
+}
+
+// isYearish reports whether a four-digit string is in the usual year span.
+func (st *state) isYearish(s string) bool {
+	n := atoiSmall(s)
+	return len(s) == 4 && n >= 1000 && n <= 2099
+}
+
+// groupedDigits reads codes made of digit groups, such as ISBNs, phone
+// numbers without a country code and IP addresses: "978-0-19-960563-7",
+// "123-123-5678", "123.123.0.40".
+func (st *state) groupedDigits(c string, off int) bool {
+	sep := byte(0)
+	groups := 0
+	for k := 0; k < len(c); k++ {
+		ch := c[k]
+		switch {
+		case isDigitByte(ch):
+		case ch == '-' || ch == '.':
+			if sep != 0 && ch != sep || k == 0 || k == len(c)-1 || !isDigitByte(c[k-1]) {
+				return false
+			}
+			sep = ch
+			groups++
+		default:
+			return false
+		}
+	}
+	if sep == 0 || groups < 2 || (sep == '.' && groups < 3) {
+		return false
+	}
+	phone := sep == '-' || groups == 2
+	for k, g := range strings.Split(c, string(sep)) {
+		if k > 0 {
+			if phone {
+				st.buf[len(st.buf)-1] += ","
+			} else {
+				st.buf = append(st.buf, "dot")
+			}
+		}
+		st.buf = appendDigits(st.buf, g)
+	}
+	st.say(off, off+len(c))
+	return true
+}
+
+// phoneAt speaks "+1 123-123-5678", "(123) 123-5678", "+44 20 7946 0958".
+func (st *state) phoneAt(i int) int {
+	w := st.words[i]
+	c := w.core
+	full := w.lead + c
+	used := 1
+	if strings.HasPrefix(full, "(") && len(c) == 4 && c[3] == ')' || strings.HasPrefix(full, "+") || strings.HasPrefix(c, "+") {
+		// Collect the following digit groups.
+	} else {
+		return 0
+	}
+	var groups []string
+	start := w.cs
+	collect := func(s string) bool {
+		s = strings.Trim(s, "()+")
+		for _, g := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' || r == ')' || r == '(' }) {
+			if !isDigits(g) {
+				return false
+			}
+			groups = append(groups, g)
+		}
+		return true
+	}
+	if !collect(c) {
+		return 0
+	}
+	last := w
+	for j := i + 1; j < len(st.words) && last.trail == "" || j < len(st.words) && last.trail == ")" && used == 1; j++ {
+		nx := st.words[j]
+		if !startsNumber(strings.TrimLeft(nx.lead+nx.core, "(")) {
+			break
+		}
+		save := len(groups)
+		if !collect(nx.lead + nx.core) {
+			groups = groups[:save]
+			break
+		}
+		used++
+		last = nx
+	}
+	digits := 0
+	for _, g := range groups {
+		digits += len(g)
+	}
+	if digits < 7 || len(groups) < 2 {
+		return 0
+	}
+	if strings.HasPrefix(strings.TrimLeft(full, "("), "+") {
+		st.buf = append(st.buf, "plus")
+	}
+	for k, g := range groups {
+		st.buf = appendDigits(st.buf, g)
+		if k < len(groups)-1 {
+			st.buf[len(st.buf)-1] += ","
+		}
+	}
+	if w.lead == "(" {
+		st.words[i].lead = ""
+	}
+	st.say(start, last.ce())
+	return used
+}
+
+// fraction speaks "1/2", "3/4", "5/16", "2/3".
+func (st *state) fraction(num, den string, start, end int) bool {
+	if !isDigits(den) || !isDigits(num) || den[0] == '0' || len(den) > 6 || len(num) > 6 {
+		return false
+	}
+	d := atoiSmall(den)
+	n := atoiSmall(num)
+	st.buf = appendCardinal(st.buf, num)
+	switch {
+	case d == 1:
+		st.buf = append(st.buf, "over", "one")
+	case d == 2:
+		st.buf = append(st.buf, plural2(n == 1, "half", "halves"))
+	case d == 4:
+		st.buf = append(st.buf, plural2(n == 1, "quarter", "quarters"))
+	default:
+		k := len(st.buf)
+		st.buf = appendOrdinal(st.buf, den)
+		if n != 1 {
+			st.buf[len(st.buf)-1] = ordinalPlural(st.buf[len(st.buf)-1])
+		}
+		_ = k
+	}
+	st.say(start, end)
+	return true
+}
+
+// mixed speaks a word that mixes letters, digits and marks ("B2A23C",
+// "covid-19", "MP3", "4x4", "2Q22"), part by part.
+func (st *state) mixed(c string, off int) {
+	k := 0
+	for k < len(c) {
+		r, size := utf8.DecodeRuneInString(c[k:])
+		j := k + size
+		switch {
+		case isDigitByte(c[k]):
+			for j < len(c) && isDigitByte(c[j]) {
+				j++
+			}
+			// A decimal inside a code: "2.5x".
+			if j+1 < len(c) && c[j] == '.' && isDigitByte(c[j+1]) {
+				v, _ := parseNum(c[k:])
+				st.buf = appendNum(st.buf, v)
+				j = k + v.n
+			} else {
+				g := c[k:j]
+				if len(g) > 4 && g[0] != '0' && len(g) <= 6 && j == len(c) && k > 0 && c[k-1] == '-' {
+					st.buf = appendCardinal(st.buf, g)
+				} else if len(g) > 3 && g[len(g)-3:] != "000" || len(g) > 1 && g[0] == '0' {
+					st.buf = appendDigits(st.buf, g)
+				} else {
+					st.buf = appendCardinal(st.buf, g)
+				}
+			}
+		case unicode.IsLetter(r):
+			for j < len(c) {
+				r2, sz := utf8.DecodeRuneInString(c[j:])
+				if !unicode.IsLetter(r2) && r2 != '\'' {
+					break
+				}
+				j += sz
+			}
+			st.buf = st.appendAlpha(st.buf, c[k:j])
+		default:
+			if name, ok := symbolNames[c[k:j]]; ok {
+				st.buf = append(st.buf, name)
+			} else if r == '/' {
+				st.buf = append(st.buf, "slash")
+			} else if r == '.' {
+				st.buf = append(st.buf, "dot")
+			} else if r == '*' {
+				st.buf = append(st.buf, "asterisk")
+			}
+		}
+		k = j
+	}
+	st.say(off, off+len(c))
+}

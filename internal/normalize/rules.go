@@ -1,0 +1,127 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// rule speaks word i (and maybe the words after it) and returns how many
+// words it consumed. Multi-word forms are tried before single words.
+func (st *state) rule(i int) int {
+	w := st.words[i]
+	if w.core == "" {
+		return st.punctOnly(i)
+	}
+	if n := st.lexiconAt(i); n > 0 {
+		return n
+	}
+	if n := st.dateAt(i); n > 0 {
+		return n
+	}
+	if n := st.moneyAt(i); n > 0 {
+		return n
+	}
+	if n := st.phoneAt(i); n > 0 {
+		return n
+	}
+	c := w.core
+	r, size := utf8.DecodeRuneInString(c)
+	if (r == '\'' || r == '’') && st.decade(c[size:], w) {
+		return 1
+	}
+	switch {
+	case startsNumber(c):
+		return st.numberAt(i)
+	case r == '@' || r == '#':
+		if st.handle(w) {
+			return 1
+		}
+	case strings.Contains(c, "@") || looksLikeURL(c):
+		st.electronic(c, w.cs)
+		return 1
+	}
+	if unicode.IsLetter(r) {
+		return st.wordAt(i)
+	}
+	st.symbols(c, w.cs)
+	return 1
+}
+
+// punctOnly handles a chunk with no core: a lone dash between two numbers
+// reads as "to" ("1070 - 1280"); other marks are attached as they are.
+func (st *state) punctOnly(i int) int {
+	w := st.words[i]
+	p := w.lead + w.trail
+	if (p == "-" || p == "–" || p == "—") && i > 0 && i+1 < len(st.words) {
+		prev, next := st.words[i-1], st.words[i+1]
+		if prev.trail == "" && endsWithDigit(prev.core) && startsNumber(next.core) {
+			// The words are spoken as "to"; attach must not add the dash.
+			st.emit1("to", w.start, w.end)
+			st.words[i].lead, st.words[i].trail = "", ""
+			return 1
+		}
+	}
+	return 1
+}
+
+// startsNumber reports whether s begins with a digit, a sign or a decimal
+// point followed by a digit.
+func startsNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return true
+	}
+	rest := ""
+	switch {
+	case s[0] == '-' || s[0] == '+' || s[0] == '.':
+		rest = s[1:]
+	case strings.HasPrefix(s, "−"):
+		rest = s[len("−"):]
+	default:
+		return false
+	}
+	if strings.HasPrefix(rest, ".") && s[0] != '.' {
+		rest = rest[1:]
+	}
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+}
+
+func endsWithDigit(s string) bool {
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
+// symbols speaks a chunk made of marks and symbols ("&", "%", "§").
+func (st *state) symbols(c string, off int) {
+	if name, ok := symbolNames[c]; ok {
+		st.emit1(name, off, off+len(c))
+		return
+	}
+	if strings.ContainsAny(c, "0123456789") {
+		st.mixed(c, off)
+		return
+	}
+	st.emit1(quoteFix(c), off, off+len(c))
+}
+
+// symbolNames are marks that are read aloud when they stand alone.
+var symbolNames = map[string]string{
+	"&": "and", "%": "percent", "§": "section", "§§": "sections", "+": "plus",
+	"=": "equals", "#": "hash", "@": "at", "$": "dollar", "€": "euro",
+	"£": "pound", "¥": "yen", "₩": "won", "°": "degrees", "×": "times",
+	"&amp;": "and", "½": "one half", "¼": "one quarter", "¾": "three quarters",
+	"⅓": "one third", "⅔": "two thirds",
+}
+
+// decade speaks "'90s" (the apostrophe already cut off) as "nineties".
+func (st *state) decade(rest string, w word) bool {
+	d := strings.TrimSuffix(rest, "s")
+	if len(d) != 2 || !isDigits(d) || d[1] != '0' || len(rest) != 3 {
+		return false
+	}
+	st.buf = appendDecade(st.buf, d)
+	st.say(w.cs, w.ce())
+	return true
+}

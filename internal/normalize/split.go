@@ -1,0 +1,100 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one whitespace-separated chunk of the input, cut into leading
+// punctuation, a core the rules read, and trailing punctuation.
+type word struct {
+	start, end int // the whole chunk in src
+	lead       string
+	core       string
+	trail      string
+	cs         int // byte offset of core in src
+}
+
+func (w word) ce() int { return w.cs + len(w.core) }
+
+// split cuts st.src into words in one linear pass.
+func (st *state) split() {
+	s := st.src
+	st.words = make([]word, 0, len(s)/5+1)
+	upper, alpha := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, sz := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += sz
+		}
+		w := cutWord(s[i:j], i)
+		if isAlphaWord(w.core) && len(w.core) > 1 {
+			alpha++
+			if strings.ToUpper(w.core) == w.core {
+				upper++
+			}
+		}
+		st.words = append(st.words, w)
+		i = j
+	}
+	// A heading or a shouted line is read as words, not spelled.
+	st.shout = alpha >= 3 && upper*10 >= alpha*6
+}
+
+// leadPunct and trailPunct are the marks peeled off a chunk.
+const leadPunct = "\"'([{“‘«¿¡`*_"
+const trailPunct = ".,;:!?\"')]}”’»…*_"
+
+// cutWord peels punctuation off chunk c that starts at offset off.
+func cutWord(c string, off int) word {
+	a := 0
+	for a < len(c) {
+		r, size := utf8.DecodeRuneInString(c[a:])
+		if !strings.ContainsRune(leadPunct, r) {
+			break
+		}
+		// "'90s" keeps its apostrophe: it is part of the decade.
+		if r == '\'' || r == '‘' || r == '’' {
+			if a+size < len(c) && c[a+size] >= '0' && c[a+size] <= '9' {
+				break
+			}
+		}
+		a += size
+	}
+	b := len(c)
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(c[a:b])
+		if !strings.ContainsRune(trailPunct, r) {
+			break
+		}
+		// "401(k)" keeps its closing bracket.
+		if r == ')' && strings.Contains(c[a:b-size], "(") {
+			break
+		}
+		b -= size
+	}
+	return word{start: off, end: off + len(c), lead: c[:a], core: c[a:b], trail: c[b:], cs: off + a}
+}
+
+// isAlphaWord reports whether s is letters only.
+func isAlphaWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,381 @@
+package normalize
+
+import "strings"
+
+// clock is a parsed "10:30", "10:30:15", "5pm", "1:00a.m".
+type clock struct {
+	h, m, s   int
+	hasM      bool
+	hasS      bool
+	ampm      string // "A M" / "P M" / ""
+	zone      string
+	minDigits string
+}
+
+var months = map[string]string{
+	"january": "January", "february": "February", "march": "March",
+	"april": "April", "may": "May", "june": "June", "july": "July",
+	"august": "August", "september": "September", "october": "October",
+	"november": "November", "december": "December",
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April",
+	"jun": "June", "jul": "July", "aug": "August", "sep": "September",
+	"sept": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+var monthByNum = [...]string{"", "January", "February", "March", "April", "May",
+	"June", "July", "August", "September", "October", "November", "December"}
+
+// timeZones are read letter by letter after a time.
+var timeZones = map[string]bool{
+	"EST": true, "EDT": true, "CST": true, "CDT": true, "MST": true,
+	"MDT": true, "PST": true, "PDT": true, "GMT": true, "UTC": true,
+	"BST": true, "CET": true, "CEST": true, "ET": true, "PT": true,
+	"CT": true, "MT": true, "IST": true, "JST": true, "AEST": true,
+	"AEDT": true, "HKT": true, "SGT": true, "WET": true, "EET": true,
+}
+
+// ampmOf recognises "am", "a.m", "A.M", "pm", "p.m"; the trailing period
+// was already peeled off.
+func ampmOf(s string) string {
+	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
+	case "am":
+		return "A M"
+	case "pm":
+		return "P M"
+	}
+	return ""
+}
+
+// parseClock reads "h:mm[:ss]" or "h[.mm]" followed by an optional am/pm
+// suffix. dotOK allows "1.59 p.m.".
+func parseClock(s string, needAmpm bool) (clock, bool) {
+	var c clock
+	j := 0
+	for j < len(s) && j < 2 && isDigitByte(s[j]) {
+		j++
+	}
+	if j == 0 || j < len(s) && isDigitByte(s[j]) {
+		return c, false
+	}
+	c.h = atoiSmall(s[:j])
+	rest := s[j:]
+	if len(rest) >= 3 && (rest[0] == ':' || rest[0] == '.') && isDigitByte(rest[1]) && isDigitByte(rest[2]) && (len(rest) == 3 || !isDigitByte(rest[3])) {
+		if rest[0] == '.' {
+			needAmpm = true
+		}
+		c.m, c.hasM, c.minDigits = atoiSmall(rest[1:3]), true, rest[1:3]
+		rest = rest[3:]
+		if len(rest) >= 3 && rest[0] == ':' && isDigitByte(rest[1]) && isDigitByte(rest[2]) && (len(rest) == 3 || !isDigitByte(rest[3])) {
+			c.s, c.hasS = atoiSmall(rest[1:3]), true
+			rest = rest[3:]
+		}
+	} else {
+		needAmpm = true
+	}
+	if rest != "" {
+		c.ampm = ampmOf(rest)
+		if c.ampm == "" {
+			return c, false
+		}
+	}
+	if c.h > 24 || c.m > 59 || c.s > 59 || needAmpm && c.ampm == "" {
+		return c, false
+	}
+	if c.ampm != "" && (c.h == 0 || c.h > 12) {
+		return c, false
+	}
+	return c, true
+}
+
+// timeAt reports whether word i starts a time.
+func (st *state) timeAt(i int) bool {
+	c := st.words[i].core
+	if _, ok := parseClock(c, false); ok {
+		return true
+	}
+	if _, ok := parseClock(c, true); ok {
+		return true
+	}
+	// "5 pm", "10.30 a.m."
+	if i+1 < len(st.words) && st.words[i].trail == "" && ampmOf(st.words[i+1].core) != "" {
+		if _, ok := parseClock(c+"am", true); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWords speaks the time at word i with a following am/pm word and
+// time zone, and returns the words used.
+func (st *state) timeWords(i int) int {
+	w := st.words[i]
+	used := 1
+	c, ok := parseClock(w.core, false)
+	if !ok {
+		c, ok = parseClock(w.core, true)
+	}
+	last := w
+	if !ok || c.ampm == "" && i+1 < len(st.words) && w.trail == "" && ampmOf(st.words[i+1].core) != "" {
+		c2, ok2 := parseClock(w.core+"am", true)
+		if ok2 {
+			c = c2
+			c.ampm = ampmOf(st.words[i+1].core)
+			used = 2
+			last = st.words[i+1]
+		}
+	}
+	if strings.HasSuffix(strings.ToLower(strings.ReplaceAll(last.core, ".", "")), "m") && c.ampm != "" {
+		st.dropDot = true
+	}
+	// Time zone: attached ("p.m.est") is rare; a following word is usual.
+	if j := i + used; j < len(st.words) && last.trail == "" || j < len(st.words) && c.ampm != "" && strings.HasPrefix(last.trail, ".") && len(last.trail) == 1 {
+		z := strings.ToUpper(strings.ReplaceAll(st.words[j].core, ".", ""))
+		if timeZones[z] {
+			c.zone = z
+			used++
+			last = st.words[j]
+			st.dropDot = false
+		}
+	}
+	st.buf = appendClock(st.buf, c)
+	st.say(w.cs, last.ce())
+	return used
+}
+
+// appendClock speaks a clock time: "ten thirty A M", "one o'clock",
+// "ten oh five", "one hour one minute and one second".
+func appendClock(dst []string, c clock) []string {
+	if c.hasS {
+		dst = appendUnder100(dst, c.h)
+		dst = append(dst, plural(c.h, "hour", "hours"))
+		dst = appendUnder100(dst, c.m)
+		dst = append(dst, plural(c.m, "minute", "minutes"), "and")
+		dst = appendUnder100(dst, c.s)
+		return append(dst, plural(c.s, "second", "seconds"))
+	}
+	dst = appendUnder100(dst, c.h)
+	switch {
+	case !c.hasM || c.m == 0:
+		if c.ampm == "" {
+			dst = append(dst, "o'clock")
+		}
+	case c.m < 10:
+		dst = append(dst, "oh", ones[c.m])
+	default:
+		dst = appendUnder100(dst, c.m)
+	}
+	if c.ampm != "" {
+		dst = append(dst, c.ampm)
+	}
+	if c.zone != "" {
+		dst = appendLetters(dst, c.zone)
+	}
+	return dst
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// monthOf returns the month named by word core (full or abbreviated), and
+// whether the abbreviation period should be dropped.
+func monthOf(core string) (string, bool) {
+	m, ok := months[strings.ToLower(core)]
+	if !ok {
+		return "", false
+	}
+	if len(core) > 4 || strings.EqualFold(core, "may") || strings.EqualFold(core, "june") || strings.EqualFold(core, "july") {
+		return m, false
+	}
+	return m, true
+}
+
+// dayOf parses a day of the month: "5", "05", "21st".
+func dayOf(s string) (string, bool) {
+	d := s
+	if len(d) > 2 {
+		if suf := strings.ToLower(d[len(d)-2:]); suf == "st" || suf == "nd" || suf == "rd" || suf == "th" {
+			d = d[:len(d)-2]
+		}
+	}
+	if !isDigits(d) || len(d) > 2 {
+		return "", false
+	}
+	n := atoiSmall(d)
+	if n < 1 || n > 31 {
+		return "", false
+	}
+	return strings.TrimLeft(d, "0"), true
+}
+
+// yearOf parses a four-digit year for a date.
+func yearOf(s string) (string, bool) {
+	if len(s) != 4 || !isDigits(s) || s[0] == '0' {
+		return "", false
+	}
+	return s, true
+}
+
+// dateAt speaks "Nov. 30", "January 22, 2001", "5 November 2023",
+// "December 1985" and "15th March 2014".
+func (st *state) dateAt(i int) int {
+	w := st.words[i]
+	if m, abbr := monthOf(w.core); m != "" {
+		return st.monthFirst(i, m, abbr)
+	}
+	if d, ok := dayOf(w.core); ok && i+1 < len(st.words) && w.trail == "" {
+		nx := st.words[i+1]
+		m, abbr := monthOf(nx.core)
+		if m == "" || (abbr && !strings.HasPrefix(nx.trail, ".") && nx.core != strings.ToUpper(nx.core) && !isCapitalized(nx.core) && len(nx.core) < 3) {
+			return 0
+		}
+		if strings.EqualFold(nx.core, "may") && nx.core == "may" || strings.EqualFold(nx.core, "mar") && nx.trail == "" && nx.core == "mar" {
+			return 0
+		}
+		used := 2
+		last := nx
+		if i == 0 || !strings.EqualFold(st.words[i-1].core, "the") || st.words[i-1].trail != "" {
+			st.buf = append(st.buf, "the")
+		}
+		st.buf = appendOrdinal(st.buf, d)
+		st.buf = append(st.buf, "of", m)
+		if abbr && strings.HasPrefix(nx.trail, ".") {
+			st.dropDot = true
+		}
+		if strings.HasPrefix(nx.trail, ".") && abbr || nx.trail == "" || nx.trail == "," {
+			if i+2 < len(st.words) {
+				if y, ok := yearOf(st.words[i+2].core); ok {
+					st.buf = appendYear(st.buf, y)
+					used, last = 3, st.words[i+2]
+					st.dropDot = false
+				}
+			}
+		}
+		st.say(w.cs, last.ce())
+		return used
+	}
+	return 0
+}
+
+// monthFirst handles dates that open with a month name.
+func (st *state) monthFirst(i int, m string, abbr bool) int {
+	w := st.words[i]
+	if i+1 >= len(st.words) {
+		return 0
+	}
+	if abbr && w.trail != "" && w.trail != "." {
+		return 0
+	}
+	if !abbr && w.trail != "" {
+		return 0
+	}
+	nx := st.words[i+1]
+	lower := w.core == strings.ToLower(w.core)
+	if d, ok := dayOf(nx.core); ok {
+		if lower && (w.core == "may" || w.core == "march") {
+			return 0
+		}
+		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
+		st.buf = appendOrdinal(st.buf, d)
+		used, last := 2, nx
+		if nx.trail == "" || nx.trail == "," {
+			if i+2 < len(st.words) {
+				if y, ok := yearOf(st.words[i+2].core); ok {
+					st.buf = appendYear(st.buf, y)
+					used, last = 3, st.words[i+2]
+				}
+			}
+		}
+		st.say(w.cs, last.ce())
+		return used
+	}
+	if y, ok := yearOf(nx.core); ok {
+		if lower && (w.core == "may" || w.core == "march") {
+			return 0
+		}
+		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
+		st.buf = appendYear(st.buf, y)
+		st.say(w.cs, nx.ce())
+		return 2
+	}
+	return 0
+}
+
+// monthSpoken keeps a full month name as written and expands an
+// abbreviation.
+func monthSpoken(core, full string, abbr bool) string {
+	if abbr || core == strings.ToUpper(core) {
+		return full
+	}
+	return core
+}
+
+func isCapitalized(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// numericDate speaks "2023-11-05", "10/06/2005", "11/17/05", "2016/07/03".
+func (st *state) numericDate(c string, off int) bool {
+	sep := byte(0)
+	for _, s := range []byte{'-', '/', '.'} {
+		if strings.Count(c, string(s)) == 2 {
+			sep = s
+			break
+		}
+	}
+	if sep == 0 {
+		return false
+	}
+	p := strings.Split(c, string(sep))
+	for _, x := range p {
+		if !isDigits(x) || len(x) > 4 {
+			return false
+		}
+	}
+	var y, mo, d string
+	switch {
+	case len(p[0]) == 4 && len(p[1]) <= 2 && len(p[2]) <= 2:
+		y, mo, d = p[0], p[1], p[2]
+	case len(p[0]) <= 2 && len(p[1]) <= 2 && (len(p[2]) == 4 || len(p[2]) == 2):
+		y, mo, d = p[2], p[0], p[1]
+		if atoiSmall(p[0]) > 12 {
+			mo, d = p[1], p[0]
+		}
+	default:
+		return false
+	}
+	if sep == '.' && len(y) != 4 {
+		return false
+	}
+	mn, dn := atoiSmall(mo), atoiSmall(d)
+	if mn < 1 || mn > 12 || dn < 1 || dn > 31 {
+		return false
+	}
+	if len(p[0]) == 4 || atoiSmall(p[0]) > 12 {
+		st.buf = append(st.buf, "the")
+		st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
+		st.buf = append(st.buf, "of", monthByNum[mn])
+	} else {
+		st.buf = append(st.buf, monthByNum[mn])
+		st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
+	}
+	if len(y) == 2 {
+		st.buf = appendDigitsPair(st.buf, y)
+	} else {
+		st.buf = appendYear(st.buf, y)
+	}
+	st.say(off, off+len(c))
+	return true
+}
+
+// appendDigitsPair speaks a two-digit year: "05" → "oh five", "98" →
+// "ninety eight".
+func appendDigitsPair(dst []string, y string) []string {
+	if y[0] == '0' {
+		return append(dst, "oh", ones[y[1]-'0'])
+	}
+	return appendUnder100(dst, atoiSmall(y))
+}

@@ -1,0 +1,255 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordAt speaks a word that starts with a letter.
+func (st *state) wordAt(i int) int {
+	w := st.words[i]
+	c := w.core
+	if n := st.abbreviation(i); n > 0 {
+		return n
+	}
+	if st.roman(i) {
+		return 1
+	}
+	if strings.ContainsAny(c, "0123456789") {
+		if strings.ContainsAny(c, "-–") {
+			st.hyphenated(c, w.cs)
+			return 1
+		}
+		st.mixed(c, w.cs)
+		return 1
+	}
+	if strings.Contains(c, ".") && st.dotted(c, w.cs) {
+		st.dropDot = strings.HasPrefix(w.trail, ".") && len(w.trail) == 1 && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
+		return 1
+	}
+	if k := strings.IndexByte(c, '/'); k > 0 && k < len(c)-1 && !strings.EqualFold(c, "and/or") && isAlphaWord(strings.ReplaceAll(c, "/", "")) {
+		for n, part := range strings.Split(c, "/") {
+			if n > 0 {
+				st.buf = append(st.buf, "slash")
+			}
+			st.buf = st.appendAlpha(st.buf, part)
+		}
+		st.say(w.cs, w.ce())
+		return 1
+	}
+	if strings.Contains(c, "&") {
+		st.mixed(c, w.cs)
+		return 1
+	}
+	// A single capital initial: "John W. Smith" reads the letter alone.
+	if len(c) == 1 && c[0] >= 'A' && c[0] <= 'Z' && w.trail == "." && i+1 < len(st.words) {
+		st.dropDot = true
+		st.emit1(c, w.cs, w.ce())
+		return 1
+	}
+	st.buf = st.appendAlpha(st.buf, c)
+	st.say(w.cs, w.ce())
+	return 1
+}
+
+// appendAlpha speaks a letters-only word: acronyms are spelled or kept as
+// words, everything else passes through with its case.
+func (st *state) appendAlpha(dst []string, s string) []string {
+	if s == "" {
+		return dst
+	}
+	if strings.ContainsAny(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	if st.shout {
+		return append(dst, s)
+	}
+	core, suffix := s, ""
+	switch {
+	case strings.HasSuffix(s, "'s") && len(s) > 3:
+		core, suffix = s[:len(s)-2], "'s"
+	case strings.HasSuffix(s, "s") && len(s) > 2 && isUpperASCII(s[:len(s)-1]):
+		core, suffix = s[:len(s)-1], "s"
+	}
+	if !isUpperASCII(core) || len(core) < 2 {
+		return append(dst, s)
+	}
+	if !spellAcronym(core) {
+		return append(dst, s)
+	}
+	n := len(dst)
+	dst = appendLetters(dst, core)
+	if suffix != "" {
+		dst[len(dst)-1] += suffix
+	}
+	_ = n
+	return dst
+}
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// letterNames spells upper-case letters as single-letter tokens.
+var letterNames = func() [26]string {
+	var a [26]string
+	for i := range a {
+		a[i] = string(rune('A' + i))
+	}
+	return a
+}()
+
+// appendLetters spells s letter by letter: "UN" → "U", "N".
+func appendLetters(dst []string, s string) []string {
+	for _, r := range s {
+		u := unicode.ToUpper(r)
+		if u >= 'A' && u <= 'Z' {
+			dst = append(dst, letterNames[u-'A'])
+		} else if unicode.IsLetter(r) {
+			dst = append(dst, string(u))
+		}
+	}
+	return dst
+}
+
+// dotted speaks "U.S", "D.C", "e.g", "a.k.a": letters separated by dots.
+func (st *state) dotted(c string, off int) bool {
+	if x, ok := dottedWords[strings.ToLower(c)]; ok {
+		st.buf = append(st.buf, strings.Fields(x)...)
+		st.say(off, off+len(c))
+		return true
+	}
+	for _, p := range strings.Split(c, ".") {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	st.buf = appendLetters(st.buf, strings.ReplaceAll(c, ".", ""))
+	st.say(off, off+len(c))
+	return true
+}
+
+var dottedWords = map[string]string{
+	"e.g": "for example", "i.e": "that is", "a.k.a": "also known as",
+	"etc": "et cetera", "viz": "namely",
+}
+
+// hyphenated speaks a compound that mixes words and numbers
+// ("mid-1980s", "covid-19", "Jan-15-2020") part by part.
+func (st *state) hyphenated(c string, off int) {
+	if st.monthHyphen(c, off) {
+		return
+	}
+	k := 0
+	for k <= len(c) {
+		j := strings.IndexAny(c[k:], "-–")
+		end := len(c)
+		if j >= 0 {
+			end = k + j
+		}
+		part := c[k:end]
+		if part != "" {
+			sub := st.n.Normalize(part)
+			for _, t := range sub.Tokens {
+				st.emit1(t.Spoken, off+k+t.Span[0], off+k+t.Span[1])
+			}
+		}
+		if j < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(c[end:])
+		k = end + size
+	}
+}
+
+// monthHyphen speaks "Jan-15-2020" and "Jan-15".
+func (st *state) monthHyphen(c string, off int) bool {
+	p := strings.Split(c, "-")
+	if len(p) < 2 || len(p) > 3 {
+		return false
+	}
+	m, _ := monthOf(p[0])
+	if m == "" {
+		return false
+	}
+	d, ok := dayOf(p[1])
+	if !ok {
+		return false
+	}
+	st.buf = append(st.buf, m)
+	st.buf = appendOrdinal(st.buf, d)
+	if len(p) == 3 {
+		y, ok := yearOf(p[2])
+		if !ok {
+			st.buf = st.buf[:0]
+			return false
+		}
+		st.buf = appendYear(st.buf, y)
+	}
+	st.say(off, off+len(c))
+	return true
+}
+
+// spellAcronym decides whether an all-capitals word is spelled out (UN,
+// OSCE, UBS) or read as a word (NATO, UNESCO).
+func spellAcronym(s string) bool {
+	if v, ok := acronyms[s]; ok {
+		return v
+	}
+	if len(s) <= 3 {
+		return true
+	}
+	if len(s) > 6 {
+		return false
+	}
+	return !pronounceable(s)
+}
+
+// pronounceable is the fallback rule for unknown acronyms: a word that
+// alternates vowels and short consonant clusters, with a usual onset, can
+// be read as a word.
+func pronounceable(s string) bool {
+	vowels, run, maxRun := 0, 0, 0
+	lead := -1
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("AEIOU", s[i]) >= 0 || s[i] == 'Y' && i > 0 {
+			vowels++
+			if lead < 0 {
+				lead = i
+			}
+			run = 0
+			continue
+		}
+		run++
+		maxRun = max(maxRun, run)
+	}
+	if vowels == 0 || maxRun > 2 || vowels*3 < len(s) {
+		return false
+	}
+	if lead == 2 && !onsets[s[:2]] {
+		return false
+	}
+	if lead > 2 {
+		return false
+	}
+	// A final consonant pair must be a usual coda ("-ND", "-ST").
+	if run == 2 && !codas[s[len(s)-2:]] {
+		return false
+	}
+	return true
+}
+
+var onsets = map[string]bool{"BL": true, "BR": true, "CL": true, "CR": true, "DR": true, "FL": true,
+	"FR": true, "GL": true, "GR": true, "PL": true, "PR": true, "SC": true, "SK": true, "SL": true,
+	"SM": true, "SN": true, "SP": true, "ST": true, "SW": true, "TR": true, "TW": true, "TH": true,
+	"SH": true, "CH": true, "WH": true, "PH": true, "KR": true, "KL": true}
+
+var codas = map[string]bool{"ND": true, "NT": true, "ST": true, "SK": true, "RT": true, "RD": true,
+	"NK": true, "NG": true, "CK": true, "LT": true, "LD": true, "RK": true, "RM": true, "RN": true,
+	"MP": true, "CT": true, "PT": true, "FT": true, "LM": true, "LP": true, "RS": true, "NS": true, "TS": true}
