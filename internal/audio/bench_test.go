@@ -1,0 +1,53 @@
+package audio
+
+import (
+	"testing"
+)
+
+// threeMinutes tiles real engine speech (or, without the engine, a peaky
+// synthetic signal) to three minutes.
+func threeMinutes(b *testing.B, engine string) ([]float32, int) {
+	b.Helper()
+	pcm, rate := speech(b, engine)
+	out := make([]float32, 0, 180*rate)
+	for len(out) < 180*rate {
+		out = append(out, pcm[:min(len(pcm), 180*rate-len(out))]...)
+	}
+	return out, rate
+}
+
+func benchEngines(b *testing.B, f func(b *testing.B, pcm []float32, rate int)) {
+	for _, engine := range []string{"flite", "espeak-ng"} {
+		pcm, rate := threeMinutes(b, engine)
+		b.Run(engine, func(b *testing.B) {
+			b.SetBytes(int64(len(pcm) * 2))
+			f(b, pcm, rate)
+		})
+	}
+}
+
+func BenchmarkIntegratedLoudness(b *testing.B) {
+	benchEngines(b, func(b *testing.B, pcm []float32, rate int) {
+		for b.Loop() {
+			IntegratedLoudness(pcm, rate)
+		}
+	})
+}
+
+func BenchmarkTruePeak(b *testing.B) {
+	benchEngines(b, func(b *testing.B, pcm []float32, rate int) {
+		for b.Loop() {
+			TruePeak(pcm, rate)
+		}
+	})
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	benchEngines(b, func(b *testing.B, pcm []float32, rate int) {
+		work := make([]float32, len(pcm))
+		for b.Loop() {
+			copy(work, pcm)
+			Normalize(work, rate, DefaultTargetLUFS, DefaultPeakDBTP)
+		}
+	})
+}
