@@ -65,6 +65,11 @@ func prepareLines(text string) []string {
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
 		l = strings.TrimSpace(l)
+		if l != "" {
+			if l = strings.TrimSpace(stripInline(l)); l == "" {
+				continue // an image line: drop it without splitting the paragraph
+			}
+		}
 		if IsFurniture(l) {
 			l = ""
 		}
