@@ -31,7 +31,9 @@ helpers: $(BIN)/aloud-flite $(BIN)/aloud-espeak ## build the long-lived engine h
 
 $(BIN)/aloud-flite: helpers/flite/aloud-flite.c
 	@mkdir -p $(BIN)
-	$(CC) -O2 -Wall -o $@ $< -I/usr/include/flite -lflite_cmu_us_rms -lflite_usenglish -lflite_cmulex -lflite -lm
+	$(CC) -O2 -Wall -o $@ $< -I/usr/include/flite \
+		-lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_kal16 -lflite_cmu_us_kal -lflite_cmu_us_awb \
+		-lflite_usenglish -lflite_cmulex -lflite -lm
 
 $(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c
 	@mkdir -p $(BIN)
