@@ -32,19 +32,19 @@ type abbr struct {
 }
 
 var abbreviations = map[string]abbr{
-	"mr": {"mister", false, 'C'}, "mrs": {"missus", false, 'C'}, "ms": {"miz", false, 'C'},
+	"mr": {"mister", false, 'C'}, "mrs": {"missus", false, 'C'},
 	"messrs": {"messieurs", false, 'C'},
 	"prof":   {"professor", true, 'C'}, "gen": {"general", true, 'C'}, "lt": {"lieutenant", true, 'C'},
 	"col": {"colonel", true, 'C'}, "capt": {"captain", true, 'C'}, "sgt": {"sergeant", true, 'C'},
 	"gov": {"governor", true, 'C'}, "sen": {"senator", true, 'C'}, "rep": {"representative", true, 'C'},
 	"rev": {"reverend", true, 'C'}, "hon": {"honorable", true, 'C'}, "pres": {"president", true, 'C'},
 	"supt": {"superintendent", true, 'C'}, "cmdr": {"commander", true, 'C'}, "adm": {"admiral", true, 'C'},
-	"jr": {"junior", true, 0}, "sr": {"senior", true, 0},
+	"jr": {"junior", false, 0}, "sr": {"senior", false, 0},
 	"vs": {"versus", false, 0}, "etc": {"et cetera", true, 0}, "approx": {"approximately", true, 0},
 	"fig": {"figure", true, 'N'}, "vol": {"volume", false, 0}, "no": {"number", false, 'N'},
 	"nos": {"numbers", true, 'N'}, "corp": {"corporation", true, 0}, "inc": {"incorporated", true, 0},
-	"ltd": {"limited", true, 0}, "ave": {"avenue", true, 0}, "blvd": {"boulevard", false, 0},
-	"mt": {"mount", true, 'C'}, "dept": {"department", true, 0}, "univ": {"university", true, 0},
+	"ltd": {"limited", false, 0}, "ave": {"avenue", true, 0}, "blvd": {"boulevard", false, 0},
+	"mt": {"mount", true, 'C'}, "dept": {"department", false, 0}, "univ": {"university", true, 0},
 	"bros": {"brothers", false, 0}, "hwy": {"highway", false, 0}, "expy": {"expressway", false, 0},
 	"ca": {"circa", true, 'N'}, "c": {"circa", true, 'N'}, "ch": {"chapter", true, 'N'},
 	"pt": {"part", true, 'N'}, "sec": {"section", true, 'N'}, "art": {"article", true, 'N'},
@@ -60,7 +60,7 @@ func (st *state) abbreviation(i int) int {
 	if i+1 < len(st.words) {
 		next = st.words[i+1].core
 	}
-	closed := w.trail == "" || w.trail == "."
+	closed := w.trail == "" || dot || w.trail == ","
 	switch lc {
 	case "dr", "st":
 		if w.core != "Dr" && w.core != "St" && w.core != "DR" && w.core != "ST" && w.core != "dr" && w.core != "st" {
@@ -94,8 +94,14 @@ func (st *state) abbreviation(i int) int {
 		st.emit1(say, w.cs, w.ce())
 		return 1
 	}
+	if n := st.stateName(i); n > 0 {
+		return n
+	}
 	a, ok := abbreviations[lc]
 	if !ok || !closed || a.needDot && !dot {
+		return 0
+	}
+	if (lc == "jr" || lc == "sr") && !dot && w.core != lc {
 		return 0
 	}
 	if len(lc) == 1 && w.core != "c" {
@@ -267,4 +273,44 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// usStates are the AP-style abbreviations news copy writes after a city
+// ("Kansas City, Mo."), read as the state's name.
+var usStates = map[string]string{
+	"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+	"Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+	"Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas",
+	"Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+	"Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota",
+	"Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska",
+	"Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania",
+	"Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
+	"Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+	"N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico",
+	"N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+	"R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+	"W.Va": "West Virginia", "D.C": "D C",
+}
+
+// stateName reads "Mo." after "Kansas City," as "Missouri".
+func (st *state) stateName(i int) int {
+	w := st.words[i]
+	if i == 0 || !strings.HasPrefix(w.trail, ".") {
+		return 0
+	}
+	core := w.core
+	if isUpperASCII(core) && len(core) > 2 {
+		core = core[:1] + strings.ToLower(core[1:])
+	}
+	name, ok := usStates[core]
+	prev := st.words[i-1]
+	if !ok || prev.trail != "," || !isCapitalized(prev.core) {
+		return 0
+	}
+	st.dropDot = i+1 < len(st.words)
+	for _, x := range strings.Fields(name) {
+		st.emit1(x, w.cs, w.ce())
+	}
+	return 1
 }

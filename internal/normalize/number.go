@@ -197,6 +197,12 @@ func (st *state) bareNumber(i int, v num) int {
 	if n := st.measureNext(i, v); n > 0 {
 		return n
 	}
+	if v.isInt() && len(v.intg) <= 4 && v.intg[0] != '0' && i+1 < len(st.words) && w.trail == "" && isEra(st.words[i+1].core) {
+		// "743 B.C." is a year: "seven forty three B C".
+		st.buf = appendYear(st.buf, v.intg)
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if v.isInt() && st.isYear(i, v.intg) {
 		st.buf = appendYear(st.buf, v.intg)
 		st.say(w.cs, w.ce())
@@ -248,4 +254,13 @@ func isLowerWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// isEra reports whether s is an era marker written after a year.
+func isEra(s string) bool {
+	switch s {
+	case "BC", "B.C", "AD", "A.D", "BCE", "B.C.E", "CE", "C.E":
+		return true
+	}
+	return false
 }

@@ -185,9 +185,9 @@ func appendYear(dst []string, digits string) []string {
 		return append(appendUnder100(dst, hi), "hundred")
 	case hi < 10 && lo < 10:
 		// "305" is "three oh five" as a year.
-		return append(append(dst, ones[hi], "oh"), ones[lo])
+		return append(append(dst, ones[hi], "o"), ones[lo])
 	case lo < 10:
-		return append(append(appendUnder100(dst, hi), "oh"), ones[lo])
+		return append(append(appendUnder100(dst, hi), "o"), ones[lo])
 	}
 	return appendUnder100(appendUnder100(dst, hi), lo)
 }

@@ -10,8 +10,15 @@ import (
 // words it consumed. Multi-word forms are tried before single words.
 func (st *state) rule(i int) int {
 	w := st.words[i]
-	if w.core == "" {
+	if w.core == "" || w.core == "-" || w.core == "–" {
 		return st.punctOnly(i)
+	}
+	if w.core == "#" && w.trail == "" && i+1 < len(st.words) && isDigits(st.words[i+1].core) && st.words[i+1].lead == "" {
+		// "# 7 seed": a number sign.
+		st.buf = append(st.buf, "number")
+		st.buf = appendCardinal(st.buf, st.words[i+1].core)
+		st.say(w.cs, st.words[i+1].ce())
+		return 2
 	}
 	if n := st.lexiconAt(i); n > 0 {
 		return n
@@ -52,8 +59,8 @@ func (st *state) rule(i int) int {
 // reads as "to" ("1070 - 1280"); other marks are attached as they are.
 func (st *state) punctOnly(i int) int {
 	w := st.words[i]
-	p := w.lead + w.trail
-	if (p == "-" || p == "–" || p == "—") && i > 0 && i+1 < len(st.words) {
+	p := w.lead + w.core + w.trail
+	if (p == "-" || p == "–" || p == "—" || p == ":") && i > 0 && i+1 < len(st.words) {
 		prev, next := st.words[i-1], st.words[i+1]
 		if prev.trail == "" && endsWithDigit(prev.core) && startsNumber(next.core) {
 			// The words are spoken as "to"; attach must not add the dash.
@@ -61,6 +68,9 @@ func (st *state) punctOnly(i int) int {
 			st.words[i].lead, st.words[i].trail = "", ""
 			return 1
 		}
+	}
+	if w.core != "" {
+		st.emit1(w.core, w.cs, w.ce())
 	}
 	return 1
 }
@@ -110,7 +120,7 @@ func (st *state) symbols(c string, off int) {
 var symbolNames = map[string]string{
 	"&": "and", "%": "percent", "§": "section", "§§": "sections", "+": "plus",
 	"=": "equals", "#": "hash", "@": "at", "$": "dollar", "€": "euro",
-	"£": "pound", "¥": "yen", "₩": "won", "°": "degrees", "×": "times",
+	"£": "pound", "¥": "yen", "₩": "won", "°": "degrees", "×": "times", "*": "asterisk",
 	"&amp;": "and", "½": "one half", "¼": "one quarter", "¾": "three quarters",
 	"⅓": "one third", "⅔": "two thirds",
 }

@@ -37,23 +37,83 @@ func (st *state) split() {
 			}
 			j += sz
 		}
-		w := cutWord(s[i:j], i)
+		st.addChunk(i, j)
+		i = j
+	}
+	for _, w := range st.words {
 		if isAlphaWord(w.core) && len(w.core) > 1 {
 			alpha++
-			if strings.ToUpper(w.core) == w.core {
+			if isUpperASCII(w.core) {
 				upper++
 			}
 		}
-		st.words = append(st.words, w)
-		i = j
 	}
 	// A heading or a shouted line is read as words, not spelled.
 	st.shout = alpha >= 3 && upper*10 >= alpha*6
 }
 
+// addChunk adds src[i:j] as one or more words: a dash written as "--" or
+// "—" between words separates them ("1899--seventeen years").
+func (st *state) addChunk(i, j int) {
+	s := st.src
+	for i < j {
+		k, dl := dashAt(s[i:j])
+		if k < 0 {
+			st.words = append(st.words, cutWord(s[i:j], i))
+			return
+		}
+		// Take the whole run of dashes.
+		e := k + dl
+		for {
+			k2, dl2 := dashAt(s[i+e : j])
+			if k2 != 0 {
+				break
+			}
+			e += dl2
+		}
+		if k == 0 {
+			// Leading dashes belong to the next piece as punctuation.
+			w := cutWord(s[i+e:j], i+e)
+			if w.core == "" && i+e == j {
+				st.words = append(st.words, word{start: i, end: j, trail: s[i:j], cs: i})
+				return
+			}
+			rest := j
+			if k3, _ := dashAt(s[i+e : j]); k3 > 0 {
+				rest = i + e + k3
+			}
+			w = cutWord(s[i+e:rest], i+e)
+			w.lead = s[i:i+e] + w.lead
+			w.start = i
+			st.words = append(st.words, w)
+			i = rest
+			continue
+		}
+		w := cutWord(s[i:i+k], i)
+		w.trail += s[i+k : i+e]
+		w.end = i + e
+		st.words = append(st.words, w)
+		i += e
+	}
+}
+
+// dashAt finds the first "--" or "—" in s and returns its offset and
+// length, or -1.
+func dashAt(s string) (int, int) {
+	for k := 0; k < len(s); k++ {
+		if s[k] == '-' && k+1 < len(s) && s[k+1] == '-' {
+			return k, 2
+		}
+		if strings.HasPrefix(s[k:], "—") {
+			return k, len("—")
+		}
+	}
+	return -1, 0
+}
+
 // leadPunct and trailPunct are the marks peeled off a chunk.
-const leadPunct = "\"'([{“‘«¿¡`*_"
-const trailPunct = ".,;:!?\"')]}”’»…*_"
+const leadPunct = "\"'([{“‘«¿¡`_"
+const trailPunct = ".,;:!?\"')]}”’»…_"
 
 // cutWord peels punctuation off chunk c that starts at offset off.
 func cutWord(c string, off int) word {

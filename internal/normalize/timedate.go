@@ -96,8 +96,8 @@ func (st *state) timeAt(i int) bool {
 	if _, ok := parseClock(c, true); ok {
 		return true
 	}
-	// "5 pm", "10.30 a.m."
-	if i+1 < len(st.words) && st.words[i].trail == "" && ampmOf(st.words[i+1].core) != "" {
+	// "5 pm", "10.30 a.m.", "7:00 P. M."
+	if i+1 < len(st.words) && st.words[i].trail == "" && st.ampmAt(i+1) != "" {
 		if _, ok := parseClock(c+"am", true); ok {
 			return true
 		}
@@ -115,13 +115,16 @@ func (st *state) timeWords(i int) int {
 		c, ok = parseClock(w.core, true)
 	}
 	last := w
-	if !ok || c.ampm == "" && i+1 < len(st.words) && w.trail == "" && ampmOf(st.words[i+1].core) != "" {
+	if !ok || c.ampm == "" && i+1 < len(st.words) && w.trail == "" && st.ampmAt(i+1) != "" {
 		c2, ok2 := parseClock(w.core+"am", true)
 		if ok2 {
 			c = c2
-			c.ampm = ampmOf(st.words[i+1].core)
+			c.ampm = st.ampmAt(i + 1)
 			used = 2
-			last = st.words[i+1]
+			if ampmOf(st.words[i+1].core) == "" {
+				used = 3 // "P. M."
+			}
+			last = st.words[i+used-1]
 		}
 	}
 	if strings.HasSuffix(strings.ToLower(strings.ReplaceAll(last.core, ".", "")), "m") && c.ampm != "" {
@@ -246,10 +249,15 @@ func (st *state) dateAt(i int) int {
 			st.dropDot = true
 		}
 		if strings.HasPrefix(nx.trail, ".") && abbr || nx.trail == "" || nx.trail == "," {
-			if i+2 < len(st.words) {
-				if y, ok := yearOf(st.words[i+2].core); ok {
+			j := i + 2
+			if abbr && nx.trail == "" {
+				j = st.skipMark(j, ".")
+			}
+			j = st.skipMark(j, ",")
+			if j < len(st.words) {
+				if y, ok := yearOf(st.words[j].core); ok && st.words[j].lead == "" {
 					st.buf = appendYear(st.buf, y)
-					used, last = 3, st.words[i+2]
+					used, last = j-i+1, st.words[j]
 					st.dropDot = false
 				}
 			}
@@ -272,7 +280,15 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 	if !abbr && w.trail != "" {
 		return 0
 	}
-	nx := st.words[i+1]
+	next := i + 1
+	if abbr && w.trail == "" {
+		// "Mar . 1973": a tokenized abbreviation period.
+		next = st.skipMark(i+1, ".")
+		if next >= len(st.words) {
+			return 0
+		}
+	}
+	nx := st.words[next]
 	lower := w.core == strings.ToLower(w.core)
 	if d, ok := dayOf(nx.core); ok {
 		if lower && (w.core == "may" || w.core == "march") {
@@ -280,12 +296,12 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 		}
 		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
 		st.buf = appendOrdinal(st.buf, d)
-		used, last := 2, nx
+		used, last := next-i+1, nx
 		if nx.trail == "" || nx.trail == "," {
-			if i+2 < len(st.words) {
-				if y, ok := yearOf(st.words[i+2].core); ok {
+			if j := st.skipMark(next+1, ","); j < len(st.words) {
+				if y, ok := yearOf(st.words[j].core); ok && st.words[j].lead == "" {
 					st.buf = appendYear(st.buf, y)
-					used, last = 3, st.words[i+2]
+					used, last = j-i+1, st.words[j]
 				}
 			}
 		}
@@ -299,7 +315,7 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
 		st.buf = appendYear(st.buf, y)
 		st.say(w.cs, nx.ce())
-		return 2
+		return next - i + 1
 	}
 	return 0
 }
@@ -375,7 +391,28 @@ func (st *state) numericDate(c string, off int) bool {
 // "ninety eight".
 func appendDigitsPair(dst []string, y string) []string {
 	if y[0] == '0' {
-		return append(dst, "oh", ones[y[1]-'0'])
+		return append(dst, "o", ones[y[1]-'0'])
 	}
 	return appendUnder100(dst, atoiSmall(y))
+}
+
+// skipMark returns j+1 when word j is only the mark (a tokenized "," or
+// "."), else j.
+func (st *state) skipMark(j int, mark string) int {
+	if j < len(st.words) && st.words[j].core == "" && st.words[j].lead+st.words[j].trail == mark {
+		return j + 1
+	}
+	return j
+}
+
+// ampmAt reads "pm", "p.m." or the spaced "P. M." starting at word j.
+func (st *state) ampmAt(j int) string {
+	if a := ampmOf(st.words[j].core); a != "" {
+		return a
+	}
+	w := st.words[j]
+	if j+1 < len(st.words) && w.trail == "." && (strings.EqualFold(w.core, "a") || strings.EqualFold(w.core, "p")) && strings.EqualFold(st.words[j+1].core, "m") {
+		return ampmOf(w.core + "m")
+	}
+	return ""
 }
