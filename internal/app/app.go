@@ -47,6 +47,7 @@ func commands() map[string]command {
 		"normalize": {"write the spoken form of text on stdin (numbers, dates, acronyms)", runNormalize},
 		"extract":   {"print an article's text or JSON as aloud reads it", runExtract},
 		"voices":    {"list the installed voices and their languages", runVoices},
+		"feed":      {"list a feed's newest items (RSS, Atom, JSON Feed)", runFeed},
 	}
 }
 

@@ -225,3 +225,13 @@ func redact(raw string) string {
 	}
 	return raw
 }
+
+// Fetch is Get without validators, in the shape of ingest.Fetcher: the
+// body, its content type and the URL after redirects.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (body []byte, contentType, finalURL string, err error) {
+	resp, err := f.Get(ctx, rawURL, nil)
+	if err != nil {
+		return nil, "", "", err
+	}
+	return resp.Body, resp.ContentType, resp.URL, nil
+}
