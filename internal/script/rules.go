@@ -64,7 +64,7 @@ func (r *rules) breaksAt(text string, i, end int) bool {
 		// An initial ("J. R. R. Tolkien") or a one-letter abbreviation part
 		// ("z. B."); only a typical sentence opener after it ends a sentence.
 		return unicode.IsLetter(c) && unicode.IsUpper(c) && starter
-	case strings.Contains(word, "."):
+	case isDottedAbbrev(word):
 		// "U.S.", "a.m.", "Ph.D.": an abbreviation with inner stops ends a
 		// sentence only before a typical sentence opener.
 		return starter
@@ -138,6 +138,27 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// isDottedAbbrev reports letters joined by inner stops, each run short:
+// "U.S", "a.m", "Ph.D", "z.B" (but not "example.com").
+func isDottedAbbrev(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		n := utf8.RuneCountInString(p)
+		if n == 0 || n > 3 {
+			return false
+		}
+		for _, c := range p {
+			if !unicode.IsLetter(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // isNumeric reports a number with inner separators, such as 3.50 or 1,000.
 func isNumeric(s string) bool {
 	hasDigit := false
@@ -166,14 +187,18 @@ func set(words ...string) map[string]bool {
 var months = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"januar", "january", "februar", "february", "märz", "march", "april", "mai", "may", "juni", "june",
 	"juli", "july", "august", "september", "oktober", "october", "november", "dezember", "december",
-	"okt", "dez", "jänner")
+	"okt", "dez", "jänner", "mär", "mrz")
 
 var englishRules = &rules{
 	title: set("mr", "mrs", "ms", "mx", "dr", "prof", "st", "gen", "gov", "sen", "rep", "lt", "col",
 		"capt", "cpt", "sgt", "maj", "cmdr", "adm", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle",
 		"e.g", "i.e", "cf", "viz", "vs", "approx", "ca", "dept", "univ", "mt", "ft", "ave", "blvd"),
 	ending: set("inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros", "plc", "llc", "a.m", "p.m", "u.s",
-		"u.k", "u.n", "e.u", "d.c", "ph.d", "calif", "no", "al", "ibid"),
+		"u.k", "u.n", "e.u", "d.c", "ph.d", "al", "ibid",
+		// US state abbreviations, as in datelines: "HAYWARD, Calif. (AP) —".
+		"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+		"md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+		"tex", "va", "vt", "wash", "wis", "wyo"),
 	number: union(months, set("no", "nos", "vol", "vols", "p", "pp", "art", "sec", "ch", "fig", "tel", "ext", "apt", "rm")),
 	starters: set("A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
 		"We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet",
