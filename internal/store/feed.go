@@ -139,3 +139,25 @@ func scanFeed(row rowScanner) (Feed, error) {
 	f.NextPollAt, f.CreatedAt = fromMS(next), fromMS(created)
 	return f, nil
 }
+
+// DueFeeds returns the IDs of feeds whose next poll is at or before t,
+// soonest first.
+func (c conn) DueFeeds(ctx context.Context, t time.Time, limit int) ([]string, error) {
+	rows, err := c.query(ctx, `SELECT id FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?`, ms(t), limit)
+	if err != nil {
+		return nil, fmt.Errorf("due feeds: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("due feeds: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("due feeds: %w", err)
+	}
+	return ids, nil
+}

@@ -1,0 +1,248 @@
+// Package jobs runs aloud's durable steps as River jobs on the same
+// database as the store: ingest (fetch + extract) → render (the speech
+// pipeline) → publish, and poll_feed. Each step does its slow work
+// (network, subprocesses) with no transaction open, then commits its
+// result, inserts its successor and completes itself in ONE short
+// transaction, so a crash at any point either redoes the step or finds it
+// done. Args hold IDs only.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/rivertype"
+
+	"aloud/internal/article"
+	"aloud/internal/blob"
+	"aloud/internal/feed"
+	"aloud/internal/fetch"
+	"aloud/internal/render"
+	"aloud/internal/store"
+)
+
+// Renderer is the speech pipeline (render.Renderer in production).
+type Renderer interface {
+	Render(ctx context.Context, req render.Request) (render.Result, error)
+}
+
+// Fetcher does outbound HTTP (fetch.Fetcher in production).
+type Fetcher interface {
+	Get(ctx context.Context, url string, cond *fetch.Conditional) (*fetch.Response, error)
+}
+
+// Blobs is where finished audio goes (blob.Local in production).
+type Blobs interface {
+	blob.Store
+	TempDir() (string, error)
+	PutFile(ctx context.Context, path, ext string) (string, error)
+}
+
+// Observer receives job outcomes for metrics.
+type Observer interface {
+	JobFinished(kind, state string, took time.Duration)
+	RenderFinished(took time.Duration)
+}
+
+// Deps are the parts the workers use.
+type Deps struct {
+	Store    *store.Store
+	Blobs    Blobs
+	Renderer Renderer
+	Fetcher  Fetcher
+	// Extract reads the article in an HTML page (extract.Extract).
+	Extract func(body []byte, pageURL, contentType string) (article.Article, error)
+	// ParseFeed reads RSS, Atom or JSON Feed (feed.Parse).
+	ParseFeed func(r io.Reader) (*feed.Feed, error)
+	// Permanent reports errors that retrying cannot fix; such jobs are
+	// cancelled and their article marked failed. Nil uses IsPermanent.
+	Permanent func(error) bool
+	Observer  Observer
+	Logger    *slog.Logger
+}
+
+// Settings decide what a rendition is; they are part of its key.
+type Settings struct {
+	Formats        []string // default mp3 and opus
+	Disclosure     string   // default "end"
+	LexiconVersion string   // default "0"
+}
+
+// Config sizes and times the client.
+type Config struct {
+	Concurrency     int           // workers in this process; 0 = insert only
+	RenderTimeout   time.Duration // default 10m
+	RescueAfter     time.Duration // River's rescue of jobs whose worker died; default 1h
+	FetchPoll       time.Duration // how often idle workers look for jobs; default 1s
+	FeedSweep       time.Duration // how often due feeds are enqueued; default 1m
+	MaxAttempts     int           // default 5
+	SoftStopTimeout time.Duration // default 10s
+	DisablePeriodic bool          // no feed sweep (tests)
+	Settings        Settings
+}
+
+// Client is the one River client of a process, typed on *sql.Tx so it runs
+// over SQLite and PostgreSQL alike.
+type Client struct {
+	river    *river.Client[*sql.Tx]
+	deps     Deps
+	settings Settings
+	cfg      Config
+
+	stopOnce sync.Once
+	stopErr  error
+}
+
+// New builds the client; Start runs its workers.
+func New(deps Deps, cfg Config) (*Client, error) {
+	cfg = cfg.withDefaults()
+	if deps.Permanent == nil {
+		deps.Permanent = IsPermanent
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.New(slog.DiscardHandler)
+	}
+	c := &Client{deps: deps, settings: cfg.Settings, cfg: cfg}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &ingestWorker{c: c})
+	river.AddWorker(workers, &renderWorker{c: c})
+	river.AddWorker(workers, &publishWorker{c: c})
+	river.AddWorker(workers, &pollFeedWorker{c: c})
+	rc := &river.Config{
+		Logger:               deps.Logger,
+		Workers:              workers,
+		JobTimeout:           cfg.RenderTimeout,
+		RescueStuckJobsAfter: cfg.RescueAfter,
+		FetchPollInterval:    cfg.FetchPoll,
+		FetchCooldown:        min(cfg.FetchPoll, 100*time.Millisecond),
+		MaxAttempts:          cfg.MaxAttempts,
+		SoftStopTimeout:      cfg.SoftStopTimeout,
+	}
+	if cfg.Concurrency > 0 {
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}}
+		if !cfg.DisablePeriodic {
+			rc.PeriodicJobs = []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(cfg.FeedSweep),
+				func() (river.JobArgs, *river.InsertOpts) { return PollFeedArgs{}, sweepOpts() },
+				&river.PeriodicJobOpts{RunOnStart: true})}
+		}
+	}
+	r, err := river.NewClient[*sql.Tx](deps.Store.RiverDriver(), rc)
+	if err != nil {
+		return nil, fmt.Errorf("new job client: %w", err)
+	}
+	c.river = r
+	return c, nil
+}
+
+func (cfg Config) withDefaults() Config {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&cfg.RenderTimeout, 10*time.Minute)
+	def(&cfg.RescueAfter, time.Hour)
+	def(&cfg.FetchPoll, time.Second)
+	def(&cfg.FeedSweep, time.Minute)
+	def(&cfg.SoftStopTimeout, 10*time.Second)
+	if cfg.RescueAfter < cfg.RenderTimeout {
+		cfg.RescueAfter = cfg.RenderTimeout // River requires it
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 5
+	}
+	if len(cfg.Settings.Formats) == 0 {
+		cfg.Settings.Formats = []string{"mp3", "opus"}
+	}
+	if cfg.Settings.Disclosure == "" {
+		cfg.Settings.Disclosure = "end"
+	}
+	if cfg.Settings.LexiconVersion == "" {
+		cfg.Settings.LexiconVersion = "0"
+	}
+	return cfg
+}
+
+// Start runs the workers (and, on the leader, the feed sweep) until Stop.
+func (c *Client) Start(ctx context.Context) error {
+	if c.cfg.Concurrency == 0 {
+		return nil
+	}
+	if err := c.river.Start(ctx); err != nil {
+		return fmt.Errorf("start jobs: %w", err)
+	}
+	return nil
+}
+
+// Stop lets running jobs finish for SoftStopTimeout, then cancels them;
+// River returns a cancelled job to the queue, so nothing is lost. Calling
+// Stop twice is safe.
+func (c *Client) Stop(ctx context.Context) error {
+	c.stopOnce.Do(func() {
+		if c.cfg.Concurrency == 0 {
+			return
+		}
+		if err := c.river.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			c.stopErr = fmt.Errorf("stop jobs: %w", err)
+		}
+	})
+	return c.stopErr
+}
+
+// River exposes the underlying client (tests, subscriptions).
+func (c *Client) River() *river.Client[*sql.Tx] { return c.river }
+
+// Settings are the rendition settings in force.
+func (c *Client) Settings() Settings { return c.settings }
+
+// completeTx marks job completed inside tx (River's JobCompleteTx, typed
+// for our one-driver-interface client).
+func completeTx[T river.JobArgs](ctx context.Context, tx *store.Tx, job *river.Job[T]) error {
+	if _, err := river.JobCompleteTx[riverdriver.Driver[*sql.Tx]](ctx, tx.SQL(), job); err != nil {
+		return fmt.Errorf("complete job %d: %w", job.ID, err)
+	}
+	return nil
+}
+
+// clientFrom is the River client running the current job.
+func clientFrom(ctx context.Context) *river.Client[*sql.Tx] {
+	return river.ClientFromContext[*sql.Tx](ctx)
+}
+
+// observe records a job's outcome for metrics and logs failures: the job
+// worker is one of the two places that log (the other is the HTTP edge).
+func (c *Client) observe(kind string, job *rivertype.JobRow, start time.Time, err error) {
+	state := "completed"
+	var cancel *river.JobCancelError
+	switch {
+	case errors.As(err, &cancel):
+		state = "cancelled"
+	case err != nil:
+		state = "failed"
+	}
+	if c.deps.Observer != nil {
+		c.deps.Observer.JobFinished(kind, state, time.Since(start))
+	}
+	if err != nil {
+		c.deps.Logger.Warn("job did not complete", slog.String("kind", kind), slog.Int64("job_id", job.ID),
+			slog.Int("attempt", job.Attempt), slog.String("state", state), slog.String("error", err.Error()))
+	}
+}
+
+// lastAttempt reports whether a failure now is final.
+func lastAttempt(job *rivertype.JobRow) bool { return job.Attempt >= job.MaxAttempts }
+
+// pendingStates makes a job unique among jobs not yet finished, so the
+// same step can run again later (a new feed poll, a re-ingest after PUT).
+func pendingStates() []rivertype.JobState {
+	return []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending,
+		rivertype.JobStateRunning, rivertype.JobStateRetryable, rivertype.JobStateScheduled}
+}

@@ -1,0 +1,145 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"aloud/internal/article"
+	"aloud/internal/render"
+	"aloud/internal/store"
+)
+
+// RenderArgs renders one rendition.
+type RenderArgs struct {
+	RenditionID string `json:"rendition_id" river:"unique"`
+}
+
+// Kind is the job kind.
+func (RenderArgs) Kind() string { return "render" }
+
+// InsertOpts makes a rendition's render unique across all states but the
+// failed ones, so resubmitting after a failure can queue a new one.
+func (RenderArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+}
+
+type renderWorker struct {
+	river.WorkerDefaults[RenderArgs]
+	c *Client
+}
+
+func (w *renderWorker) Timeout(*river.Job[RenderArgs]) time.Duration { return w.c.cfg.RenderTimeout }
+
+func (w *renderWorker) Work(ctx context.Context, job *river.Job[RenderArgs]) error {
+	start := time.Now()
+	err := w.work(ctx, job)
+	w.c.observe(job.Kind, job.JobRow, start, err)
+	return err
+}
+
+func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) error {
+	st := w.c.deps.Store
+	r, err := st.Rendition(ctx, job.Args.RenditionID)
+	if errors.Is(err, article.ErrNotFound) {
+		return river.JobCancel(err) // its article was deleted
+	}
+	if err != nil {
+		return err
+	}
+	if r.Status == store.StatusReady { // a previous attempt committed
+		return st.WithTx(ctx, func(tx *store.Tx) error { return completeTx(ctx, tx, job) })
+	}
+	a, err := st.ArticleByID(ctx, r.ArticleID)
+	if err != nil {
+		return err
+	}
+	if a.CurrentVersionID != r.VersionID {
+		return w.supersede(ctx, job, r)
+	}
+	v, err := st.Version(ctx, r.VersionID)
+	if err != nil {
+		return err
+	}
+	if err := w.markRendering(ctx, r); err != nil {
+		return err
+	}
+	files, timeline, dur, err := w.render(ctx, r, v.Content)
+	if err != nil {
+		return failOrRetry(ctx, w.c, job.JobRow, r.ArticleID, r.ID, err)
+	}
+	return st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.FinishRendition(ctx, r.ID, files, timeline, dur); err != nil {
+			return err
+		}
+		if err := completeTx(ctx, tx, job); err != nil {
+			return err
+		}
+		_, err := clientFrom(ctx).InsertTx(ctx, tx.SQL(), PublishArgs{RenditionID: r.ID}, nil)
+		return err
+	})
+}
+
+// supersede skips a rendition whose article changed before it was
+// rendered; failed (not queued) so that a later revert re-queues it.
+func (w *renderWorker) supersede(ctx context.Context, job *river.Job[RenderArgs], r store.Rendition) error {
+	return w.c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.SetRenditionStatus(ctx, r.ID, store.StatusFailed, "superseded by a newer version"); err != nil {
+			return err
+		}
+		return completeTx(ctx, tx, job)
+	})
+}
+
+func (w *renderWorker) markRendering(ctx context.Context, r store.Rendition) error {
+	return w.c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
+		if err := tx.SetRenditionStatus(ctx, r.ID, store.StatusRendering, ""); err != nil {
+			return err
+		}
+		return tx.SetArticleStatus(ctx, r.ArticleID, store.StatusRendering, "")
+	})
+}
+
+// render runs the pipeline into a scratch directory and moves the finished
+// files into blob storage. Nothing refers to them until the caller's
+// transaction commits; if we die first, GC removes them after its grace.
+func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.Article) (map[string]string, string, time.Duration, error) {
+	dir, err := w.c.deps.Blobs.TempDir()
+	if err != nil {
+		return nil, "", 0, err
+	}
+	defer os.RemoveAll(dir)
+	start := time.Now()
+	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice,
+		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir})
+	if err != nil {
+		return nil, "", 0, fmt.Errorf("render %s: %w", r.ID, err)
+	}
+	if w.c.deps.Observer != nil {
+		w.c.deps.Observer.RenderFinished(time.Since(start))
+	}
+	files := make(map[string]string, len(res.Files))
+	for format, path := range res.Files {
+		key, err := w.c.deps.Blobs.PutFile(ctx, path, filepath.Ext(path))
+		if err != nil {
+			return nil, "", 0, fmt.Errorf("store %s audio of %s: %w", format, r.ID, err)
+		}
+		files[format] = key
+	}
+	timeline := ""
+	if len(res.Timeline) > 0 {
+		tl := filepath.Join(dir, "timeline.json")
+		if err := os.WriteFile(tl, res.Timeline, 0o644); err != nil {
+			return nil, "", 0, fmt.Errorf("write timeline of %s: %w", r.ID, err)
+		}
+		if timeline, err = w.c.deps.Blobs.PutFile(ctx, tl, "json"); err != nil {
+			return nil, "", 0, fmt.Errorf("store timeline of %s: %w", r.ID, err)
+		}
+	}
+	return files, timeline, res.Duration, nil
+}

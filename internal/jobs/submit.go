@@ -1,0 +1,117 @@
+package jobs
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/riverqueue/river"
+
+	"aloud/internal/article"
+	"aloud/internal/store"
+)
+
+// RenditionKey is hash(article version, voice, lexicon version, audio
+// settings): equal keys mean identical audio, so a key that already has a
+// ready rendition needs no render.
+func RenditionKey(contentHash, voice string, s Settings) string {
+	h := sha256.New()
+	for _, part := range []string{contentHash, voice, s.LexiconVersion, strings.Join(s.Formats, ","), s.Disclosure} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// SubmitContent stores content as the article's newest version and makes
+// sure audio for it comes: nothing when a ready rendition has the same key
+// (an update that leaves the spoken text alone), else a render job. It
+// runs inside the caller's transaction.
+func (c *Client) SubmitContent(ctx context.Context, tx *store.Tx, a store.Article, content article.Article) error {
+	return submit(ctx, c.river, tx, c.settings, a, content)
+}
+
+// EnqueueIngest queues the ingest of the article's stored input in tx.
+func (c *Client) EnqueueIngest(ctx context.Context, tx *store.Tx, articleID string) error {
+	return insertIngest(ctx, c.river, tx, articleID)
+}
+
+// EnqueuePoll queues an immediate poll of the feed in tx.
+func (c *Client) EnqueuePoll(ctx context.Context, tx *store.Tx, feedID string) error {
+	_, err := c.river.InsertTx(ctx, tx.SQL(), PollFeedArgs{FeedID: feedID}, pollOpts())
+	if err != nil {
+		return fmt.Errorf("enqueue poll of feed %s: %w", feedID, err)
+	}
+	return nil
+}
+
+func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Settings, a store.Article, content article.Article) error {
+	if content.Language == "" {
+		content.Language = a.Language
+	}
+	v, _, err := tx.PutVersion(ctx, a.ID, content)
+	if err != nil {
+		return err
+	}
+	if err := tx.SetCurrentVersion(ctx, a.ID, v.ID, content.Language); err != nil {
+		return err
+	}
+	voice, err := voiceFor(ctx, tx, a, content.Language)
+	if err != nil {
+		return err
+	}
+	r, created, err := tx.EnsureRendition(ctx, store.Rendition{ArticleID: a.ID, VersionID: v.ID,
+		Key: RenditionKey(v.ContentHash, voice, set), Voice: voice, LexiconVersion: set.LexiconVersion})
+	if err != nil {
+		return err
+	}
+	switch {
+	case r.Status == store.StatusReady:
+		return tx.SetLiveRendition(ctx, a.ID, r.ID)
+	case created || r.Status == store.StatusFailed:
+		if err := tx.SetRenditionStatus(ctx, r.ID, store.StatusQueued, ""); err != nil {
+			return err
+		}
+		if err := tx.SetArticleStatus(ctx, a.ID, store.StatusQueued, ""); err != nil {
+			return err
+		}
+		if _, err := rc.InsertTx(ctx, tx.SQL(), RenderArgs{RenditionID: r.ID}, nil); err != nil {
+			return fmt.Errorf("enqueue render of %s: %w", r.ID, err)
+		}
+		return nil
+	default: // queued or rendering: its job is on the way
+		return tx.SetArticleStatus(ctx, a.ID, r.Status, "")
+	}
+}
+
+// voiceFor is the article's voice, else the publication's default for the
+// language, else "" (the pipeline's default for the language).
+func voiceFor(ctx context.Context, tx *store.Tx, a store.Article, lang string) (string, error) {
+	if a.Voice != "" {
+		return a.Voice, nil
+	}
+	p, err := tx.Publication(ctx, a.PublicationID)
+	if err != nil {
+		return "", err
+	}
+	if v := p.DefaultVoices[lang]; v != "" {
+		return v, nil
+	}
+	return p.DefaultVoices[baseLang(lang)], nil
+}
+
+func baseLang(tag string) string {
+	base, _, _ := strings.Cut(tag, "-")
+	return strings.ToLower(base)
+}
+
+func insertIngest(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, articleID string) error {
+	opts := &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: pendingStates()}}
+	if _, err := rc.InsertTx(ctx, tx.SQL(), IngestArgs{ArticleID: articleID}, opts); err != nil {
+		return fmt.Errorf("enqueue ingest of %s: %w", articleID, err)
+	}
+	return nil
+}
