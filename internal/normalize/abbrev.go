@@ -184,6 +184,15 @@ var regnalNames = map[string]bool{
 	"Alfred": true, "Cnut": true, "Llywelyn": true, "Owain": true, "Rhodri": true,
 }
 
+// regnalTitles before a name mark a regnal number: "King Zog I".
+var regnalTitles = map[string]bool{
+	"King": true, "Queen": true, "Pope": true, "Emperor": true, "Empress": true,
+	"Tsar": true, "Czar": true, "Tsarina": true, "Sultan": true, "Pharaoh": true,
+	"Prince": true, "Princess": true, "Duke": true, "Duchess": true, "Earl": true,
+	"Count": true, "Countess": true, "Shah": true, "Kaiser": true, "Emir": true,
+	"Khan": true, "Patriarch": true, "Caliph": true, "Margrave": true, "Elector": true,
+}
+
 // romanValue parses a canonical Roman numeral (1 to 3999).
 func romanValue(s string) int {
 	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
@@ -227,6 +236,13 @@ func toRoman(n int) string {
 func (st *state) roman(i int) bool {
 	w := st.words[i]
 	c := w.core
+	suffix := ""
+	for _, suf := range []string{".'s", "'s", ".’s", "’s"} {
+		if strings.HasSuffix(c, suf) {
+			c, suffix = c[:len(c)-len(suf)], "'s"
+			break
+		}
+	}
 	if c == "" || strings.Trim(c, "IVXLCDM") != "" {
 		return false
 	}
@@ -239,10 +255,12 @@ func (st *state) roman(i int) bool {
 	if i > 0 {
 		prev = st.words[i-1].core
 	}
-	simple := strings.Trim(c, "IVXL") == ""
+	simple := strings.Trim(c, "IVX") == ""
 	digits := itoa(v)
+	regnal := prevOK && (regnalNames[prev] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
+		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")))
 	switch {
-	case prevOK && regnalNames[prev] && (len(c) > 1 || c == "I" || c == "V" || c == "X"):
+	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X"):
 		st.buf = append(st.buf, "the")
 		st.buf = appendOrdinal(st.buf, digits)
 		if c == "I" && strings.HasPrefix(w.trail, ".") && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core) {
@@ -250,12 +268,18 @@ func (st *state) roman(i int) bool {
 		}
 	case prevOK && chapterWords[strings.ToLower(prev)]:
 		st.buf = appendCardinal(st.buf, digits)
-	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "LI" && c != "XL" && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && st.shout:
+	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && st.shout:
 		st.buf = appendCardinal(st.buf, digits)
-	case simple && i == 0 && (len(st.words) == 1 || strings.HasPrefix(w.trail, ".")) && (len(c) > 1 || len(st.words) == 1 && c != "I"):
+	case c == "II" || c == "III":
+		// Never a word or an acronym.
+		st.buf = appendCardinal(st.buf, digits)
+	case simple && i == 0 && (len(st.words) == 1 || strings.HasPrefix(w.trail, ".")) && len(c) > 1:
 		st.buf = appendCardinal(st.buf, digits)
 	default:
 		return false
+	}
+	if suffix != "" {
+		st.buf[len(st.buf)-1] += suffix
 	}
 	st.say(w.cs, w.ce())
 	return true

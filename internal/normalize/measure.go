@@ -114,7 +114,11 @@ func (st *state) measureAttached(i int, v num, rest string) int {
 		return 0
 	}
 	if rest[0] == '/' {
-		if p, ok := perUnits[rest[1:]]; ok {
+		p, ok := perUnits[rest[1:]]
+		if u, isUnit := lookupUnit(rest[1:]); !ok && isUnit {
+			p, ok = u.one, true
+		}
+		if ok {
 			st.buf = append(appendNum(st.buf, v), "per", p)
 			st.say(w.cs, w.ce())
 			return 1
@@ -169,7 +173,14 @@ func (st *state) measureNext(i int, v num) int {
 	}
 	if sc, ok := scaleWords[nx.core]; ok && len(nx.core) > 2 {
 		st.buf = append(appendNum(st.buf, v), sc)
-		// "4.2 billion dollars" continues as words already.
+		// "100 million kg": a unit may follow the scale word.
+		if nx.trail == "" && i+2 < len(st.words) {
+			if u, ok := lookupUnit(st.words[i+2].core); ok && len(st.words[i+2].core) > 1 && st.words[i+2].core != "in." {
+				st.buf = append(st.buf, u.many)
+				st.say(w.cs, st.words[i+2].ce())
+				return 3
+			}
+		}
 		st.say(w.cs, nx.ce())
 		return 2
 	}

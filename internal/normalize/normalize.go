@@ -91,6 +91,7 @@ type state struct {
 	toks  []Token
 	buf   []string // scratch for spoken words of the current rule
 	shout bool     // most words are upper case: do not spell them
+	near  bool     // the current word has capitalised neighbours
 	// dropDot is set by a rule that consumed the abbreviation period at
 	// the start of the current word's trailing punctuation.
 	dropDot bool
@@ -119,6 +120,7 @@ func (st *state) run() {
 	for i := 0; i < len(st.words); {
 		first := len(st.toks)
 		st.dropDot = false
+		st.near = st.words[i].shout
 		used := st.rule(i)
 		if used < 1 {
 			used = 1

@@ -7,6 +7,7 @@ import (
 // num is a number parsed from the front of a word.
 type num struct {
 	neg    bool
+	plus   bool // written "+1"
 	intg   string // integer digits, commas removed; "" for ".5"
 	frac   string // digits after the point
 	dot    bool
@@ -24,7 +25,7 @@ func parseNum(s string) (num, bool) {
 	case strings.HasPrefix(s, "-"):
 		v.neg, i = true, 1
 	case strings.HasPrefix(s, "+"):
-		i = 1
+		v.plus, i = true, 1
 	}
 	j := i
 	for j < len(s) && isDigitByte(s[j]) {
@@ -72,6 +73,9 @@ func (v num) one() bool { return !v.dot && v.intg == "1" }
 func appendNum(dst []string, v num) []string {
 	if v.neg {
 		dst = append(dst, "minus")
+	}
+	if v.plus {
+		dst = append(dst, "plus")
 	}
 	if v.dot {
 		return appendDecimal(dst, v.intg, v.frac)
@@ -125,7 +129,7 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 	w := st.words[i]
 	lr := strings.ToLower(rest)
 	switch {
-	case v.isInt() && isOrdinalSuffix(lr, v.intg):
+	case !v.neg && !v.dot && v.intg != "" && isOrdinalSuffix(lr, v.intg):
 		st.buf = appendOrdinal(st.buf, v.intg)
 		st.say(w.cs, w.ce())
 		return 1
@@ -194,6 +198,9 @@ func appendDecade(dst []string, digits string) []string {
 // quantity, with a unit or scale word from the next word when present.
 func (st *state) bareNumber(i int, v num) int {
 	w := st.words[i]
+	if n := st.mixedFraction(i, v); n > 0 {
+		return n
+	}
 	if n := st.measureNext(i, v); n > 0 {
 		return n
 	}
@@ -263,4 +270,38 @@ func isEra(s string) bool {
 		return true
 	}
 	return false
+}
+
+// mixedFraction speaks "2 1/2" as "two and a half" and "4 1/2 lbs" as
+// "four and a half pounds".
+func (st *state) mixedFraction(i int, v num) int {
+	w := st.words[i]
+	if !v.isInt() || w.trail != "" || i+1 >= len(st.words) {
+		return 0
+	}
+	nx := st.words[i+1]
+	a, b, ok := strings.Cut(nx.core, "/")
+	if !ok || nx.lead != "" || !isDigits(a) || !isDigits(b) || len(a) > 2 || len(b) > 2 || b == "0" || atoiSmall(a) >= atoiSmall(b) {
+		return 0
+	}
+	st.buf = appendCardinal(st.buf, v.intg)
+	st.buf = append(st.buf, "and")
+	switch {
+	case a == "1" && b == "2":
+		st.buf = append(st.buf, "a", "half")
+	case a == "1" && b == "4":
+		st.buf = append(st.buf, "a", "quarter")
+	default:
+		st.fraction(a, b, w.cs, nx.ce())
+		st.buf = st.buf[:0]
+	}
+	used, last := 2, nx
+	if nx.trail == "" && i+2 < len(st.words) {
+		if u, ok := lookupUnit(st.words[i+2].core); ok && len(st.words[i+2].core) > 1 {
+			st.buf = append(st.buf, u.many)
+			used, last = 3, st.words[i+2]
+		}
+	}
+	st.say(w.cs, last.ce())
+	return used
 }

@@ -33,7 +33,10 @@ func (st *state) rangeAt(i int) int {
 			return 1
 		}
 	}
-	if !isDigitByte(c[k-1]) || !startsNumber(b) || strings.ContainsAny(b, "-–") {
+	if n := st.clockRange(i, a, b); n > 0 {
+		return n
+	}
+	if !isDigitByte(c[k-1]) && c[k-1] != 's' || !startsNumber(b) || strings.ContainsAny(b, "-–") {
 		return 0
 	}
 	// Two-part codes such as "978-0" or a minus ("1-2=5") are not ranges.
@@ -202,6 +205,11 @@ func (st *state) phoneAt(i int) int {
 
 // fraction speaks "1/2", "3/4", "5/16", "2/3".
 func (st *state) fraction(num, den string, start, end int) bool {
+	if len(den) > 2 {
+		if suf := strings.ToLower(den[len(den)-2:]); suf == "th" || suf == "rd" || suf == "nd" || suf == "st" {
+			den = den[:len(den)-2]
+		}
+	}
 	if !isDigits(den) || !isDigits(num) || den[0] == '0' || len(den) > 6 || len(num) > 6 {
 		return false
 	}
@@ -239,9 +247,8 @@ func (st *state) mixed(c string, off int) {
 			for j < len(c) && isDigitByte(c[j]) {
 				j++
 			}
-			// A decimal inside a code: "2.5x".
-			if j+1 < len(c) && c[j] == '.' && isDigitByte(c[j+1]) {
-				v, _ := parseNum(c[k:])
+			// A decimal or a grouped number inside a code: "2.5x", "4,507.4/km".
+			if v, _ := parseNum(c[k:]); v.dot || v.commas {
 				st.buf = appendNum(st.buf, v)
 				j = k + v.n
 			} else {
@@ -264,7 +271,9 @@ func (st *state) mixed(c string, off int) {
 			}
 			st.buf = st.appendAlpha(st.buf, c[k:j])
 		default:
-			if name, ok := symbolNames[c[k:j]]; ok {
+			if r == '-' && k > 0 && j < len(c) && strings.Contains(c, "=") {
+				st.buf = append(st.buf, "minus")
+			} else if name, ok := symbolNames[c[k:j]]; ok {
 				st.buf = append(st.buf, name)
 			} else if r == '/' {
 				st.buf = append(st.buf, "slash")
@@ -277,4 +286,32 @@ func (st *state) mixed(c string, off int) {
 		k = j
 	}
 	st.say(off, off+len(c))
+}
+
+// clockRange speaks "5pm-7 pm": a time, a dash and a number whose am/pm
+// is the next word.
+func (st *state) clockRange(i int, a, b string) int {
+	w := st.words[i]
+	ca, okA := parseClock(a, true)
+	if !okA || i+1 >= len(st.words) || w.trail != "" {
+		return 0
+	}
+	ampm := st.ampmAt(i + 1)
+	if ampm == "" {
+		return 0
+	}
+	cb, okB := parseClock(b+"am", true)
+	if !okB {
+		return 0
+	}
+	cb.ampm = ampm
+	st.buf = appendClock(st.buf, ca)
+	st.buf = append(st.buf, "to")
+	st.buf = appendClock(st.buf, cb)
+	st.say(w.cs, st.words[i+1].ce())
+	if ampmOf(st.words[i+1].core) != "" {
+		st.dropDot = true
+		return 2
+	}
+	return 3
 }

@@ -62,7 +62,7 @@ func (st *state) punctOnly(i int) int {
 	p := w.lead + w.core + w.trail
 	if (p == "-" || p == "–" || p == "—" || p == ":") && i > 0 && i+1 < len(st.words) {
 		prev, next := st.words[i-1], st.words[i+1]
-		if prev.trail == "" && endsWithDigit(prev.core) && startsNumber(next.core) {
+		if prev.trail == "" && (endsWithDigit(prev.core) || ampmOf(prev.core) != "") && startsNumber(next.core) {
 			// The words are spoken as "to"; attach must not add the dash.
 			st.emit1("to", w.start, w.end)
 			st.words[i].lead, st.words[i].trail = "", ""
@@ -109,7 +109,7 @@ func (st *state) symbols(c string, off int) {
 		st.emit1(name, off, off+len(c))
 		return
 	}
-	if strings.ContainsAny(c, "0123456789") {
+	if c != "/" && strings.ContainsAny(c, "0123456789#$€£¥₩%+=&/§") {
 		st.mixed(c, off)
 		return
 	}

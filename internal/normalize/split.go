@@ -14,6 +14,7 @@ type word struct {
 	core       string
 	trail      string
 	cs         int // byte offset of core in src
+	shout      bool // capitals among capitalised words: read, not spelled
 }
 
 func (w word) ce() int { return w.cs + len(w.core) }
@@ -37,7 +38,7 @@ func (st *state) split() {
 			}
 			j += sz
 		}
-		st.addChunk(i, j)
+		st.addPieces(i, j)
 		i = j
 	}
 	for _, w := range st.words {
@@ -50,6 +51,55 @@ func (st *state) split() {
 	}
 	// A heading or a shouted line is read as words, not spelled.
 	st.shout = alpha >= 3 && upper*10 >= alpha*6
+	for k := range st.words {
+		for d := -2; d <= 2; d++ {
+			if d != 0 && k+d >= 0 && k+d < len(st.words) && shoutEvidence(st.words[k+d].core) {
+				st.words[k].shout = true
+				break
+			}
+		}
+	}
+}
+
+// shoutEvidence reports whether a neighbour is a capitalised word rather
+// than an acronym ("HOT AND COLD BATHS").
+func shoutEvidence(s string) bool {
+	return len(s) >= 4 && isUpperASCII(s) && strings.ContainsAny(s, "AEIOU") && !acronyms[s]
+}
+
+// addPieces cuts a chunk after marks glued to the next word ("Hi,no",
+// "5pm,4A.M.?-34", "july,1998"), except inside numbers ("13,000") and
+// addresses, then adds each piece.
+func (st *state) addPieces(i, j int) {
+	s := st.src
+	c := s[i:j]
+	if strings.Contains(c, "://") || strings.Contains(c, "www.") || strings.Contains(c, "@") {
+		st.addChunk(i, j)
+		return
+	}
+	start := i
+	for k := i; k < j-1; k++ {
+		ch := s[k]
+		if ch != ',' && ch != ';' && ch != '?' && ch != '!' {
+			continue
+		}
+		if ch == ',' && k > i && isDigitByte(s[k-1]) && isDigitByte(s[k+1]) {
+			continue
+		}
+		e := k + 1
+		for e < j && strings.IndexByte(",;?!.\"')", s[e]) >= 0 {
+			e++
+		}
+		if e >= j || k == start {
+			continue
+		}
+		st.addChunk(start, e)
+		start = e
+		k = e - 1
+	}
+	if start < j {
+		st.addChunk(start, j)
+	}
 }
 
 // addChunk adds src[i:j] as one or more words: a dash written as "--" or
@@ -113,7 +163,7 @@ func dashAt(s string) (int, int) {
 
 // leadPunct and trailPunct are the marks peeled off a chunk.
 const leadPunct = "\"'([{“‘«¿¡`_"
-const trailPunct = ".,;:!?\"')]}”’»…_"
+const trailPunct = ".,;:!?\"')]}”’»…_`"
 
 // cutWord peels punctuation off chunk c that starts at offset off.
 func cutWord(c string, off int) word {

@@ -235,8 +235,14 @@ func (st *state) dateAt(i int) int {
 		if m == "" || (abbr && !strings.HasPrefix(nx.trail, ".") && nx.core != strings.ToUpper(nx.core) && !isCapitalized(nx.core) && len(nx.core) < 3) {
 			return 0
 		}
-		if strings.EqualFold(nx.core, "may") && nx.core == "may" || strings.EqualFold(nx.core, "mar") && nx.trail == "" && nx.core == "mar" {
-			return 0
+		if nx.core == "may" || nx.core == "mar" && nx.trail == "" {
+			// Lower-case "may" is a verb unless a year follows.
+			if i+2 >= len(st.words) || nx.trail != "" {
+				return 0
+			}
+			if _, ok := yearOf(st.words[i+2].core); !ok {
+				return 0
+			}
 		}
 		used := 2
 		last := nx

@@ -38,7 +38,7 @@ func (st *state) wordAt(i int) int {
 		st.say(w.cs, w.ce())
 		return 1
 	}
-	if strings.Contains(c, "&") {
+	if strings.ContainsAny(c, "&#$€£¥₩%+=§") {
 		st.mixed(c, w.cs)
 		return 1
 	}
@@ -62,29 +62,18 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if strings.ContainsAny(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
-	if st.shout {
+	// Plurals and possessives of acronyms ("DVDs", "UN's") stay whole:
+	// engines read them better than a spelled stem with a suffix.
+	if !isUpperASCII(s) || len(s) < 2 {
 		return append(dst, s)
 	}
-	core, suffix := s, ""
-	switch {
-	case strings.HasSuffix(s, "'s") && len(s) > 3:
-		core, suffix = s[:len(s)-2], "'s"
-	case strings.HasSuffix(s, "s") && len(s) > 2 && isUpperASCII(s[:len(s)-1]):
-		core, suffix = s[:len(s)-1], "s"
+	if v, listed := acronyms[s]; listed && v {
+		return appendLetters(dst, s)
 	}
-	if !isUpperASCII(core) || len(core) < 2 {
+	if st.shout || st.near || !spellAcronym(s) {
 		return append(dst, s)
 	}
-	if !spellAcronym(core) {
-		return append(dst, s)
-	}
-	n := len(dst)
-	dst = appendLetters(dst, core)
-	if suffix != "" {
-		dst[len(dst)-1] += suffix
-	}
-	_ = n
-	return dst
+	return appendLetters(dst, s)
 }
 
 func isUpperASCII(s string) bool {
