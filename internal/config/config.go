@@ -1,0 +1,259 @@
+// Package config is the service's configuration: one struct whose zero
+// fields mean "use the default", read from ALOUD_* environment variables
+// (a secret may come from NAME_FILE instead), overridden by flags in
+// internal/app, and validated with messages that name the field.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything `aloud serve` and `aloud worker` need.
+type Config struct {
+	Addr            string        // ALOUD_ADDR: HTTP listen address
+	DataDir         string        // ALOUD_DATA: database (SQLite) and audio directory
+	DatabaseURL     string        // ALOUD_DATABASE_URL: postgres://… ; default DataDir/aloud.db (secret)
+	Concurrency     int           // ALOUD_CONCURRENCY: jobs run at once by this process
+	JobTimeout      time.Duration // ALOUD_JOB_TIMEOUT: longest render
+	RescueAfter     time.Duration // ALOUD_RESCUE_AFTER: when a job whose worker died is retried
+	FetchPoll       time.Duration // ALOUD_FETCH_POLL: how often idle workers look for jobs
+	FeedSweep       time.Duration // ALOUD_FEED_SWEEP: how often due feeds are polled
+	RateLimit       float64       // ALOUD_RATE_LIMIT: API requests per second per key
+	RateBurst       int           // ALOUD_RATE_BURST: requests a key may make at once
+	MaxBodyBytes    int64         // ALOUD_MAX_BODY_BYTES: request body cap
+	ShutdownTimeout time.Duration // ALOUD_SHUTDOWN_TIMEOUT: drain time for HTTP and jobs
+	BlobGrace       time.Duration // ALOUD_BLOB_GRACE: age before unreferenced audio is deleted
+	GCInterval      time.Duration // ALOUD_GC_INTERVAL: how often audio GC runs
+	Formats         []string      // ALOUD_FORMATS: audio formats rendered (comma-separated)
+	Disclosure      string        // ALOUD_DISCLOSURE: spoken AI disclosure: start, end or off
+	AllowHosts      []string      // ALOUD_ALLOW_HOSTS: private hosts the fetcher may reach (tests)
+	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
+}
+
+// WithDefaults returns c with every zero field set to its default.
+func (c Config) WithDefaults() Config {
+	str := func(p *string, v string) {
+		if *p == "" {
+			*p = v
+		}
+	}
+	dur := func(p *time.Duration, v time.Duration) {
+		if *p == 0 {
+			*p = v
+		}
+	}
+	str(&c.Addr, "127.0.0.1:8080")
+	str(&c.DataDir, "data")
+	str(&c.DatabaseURL, filepath.Join(c.DataDir, "aloud.db"))
+	str(&c.Disclosure, "end")
+	str(&c.LogLevel, "info")
+	if c.Concurrency == 0 {
+		c.Concurrency = 2
+	}
+	dur(&c.JobTimeout, 10*time.Minute)
+	dur(&c.RescueAfter, time.Hour)
+	dur(&c.FetchPoll, time.Second)
+	dur(&c.FeedSweep, time.Minute)
+	dur(&c.ShutdownTimeout, 15*time.Second)
+	dur(&c.BlobGrace, 24*time.Hour)
+	dur(&c.GCInterval, time.Hour)
+	if c.RateLimit == 0 {
+		c.RateLimit = 20
+	}
+	if c.RateBurst == 0 {
+		c.RateBurst = 40
+	}
+	if c.MaxBodyBytes == 0 {
+		c.MaxBodyBytes = 5 << 20
+	}
+	if len(c.Formats) == 0 {
+		c.Formats = []string{"mp3", "opus"}
+	}
+	return c
+}
+
+// Validate reports every invalid field, each named with its variable.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(field, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{field}, a...)...))
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		bad("ALOUD_ADDR", "want host:port, got %q", c.Addr)
+	}
+	if c.DataDir == "" {
+		bad("ALOUD_DATA", "must not be empty")
+	}
+	if strings.Contains(c.DatabaseURL, "://") && !isPostgres(c.DatabaseURL) {
+		bad("ALOUD_DATABASE_URL", "want postgres://… or a SQLite file path, got scheme %q", scheme(c.DatabaseURL))
+	}
+	if c.Concurrency < 1 || c.Concurrency > 256 {
+		bad("ALOUD_CONCURRENCY", "must be between 1 and 256, got %d", c.Concurrency)
+	}
+	checkDur := func(field string, d, lo, hi time.Duration) {
+		if d < lo || d > hi {
+			bad(field, "must be between %s and %s, got %s", lo, hi, d)
+		}
+	}
+	checkDur("ALOUD_JOB_TIMEOUT", c.JobTimeout, time.Second, 24*time.Hour)
+	checkDur("ALOUD_RESCUE_AFTER", c.RescueAfter, time.Second, 7*24*time.Hour)
+	checkDur("ALOUD_FETCH_POLL", c.FetchPoll, 10*time.Millisecond, time.Minute)
+	checkDur("ALOUD_FEED_SWEEP", c.FeedSweep, time.Second, 24*time.Hour)
+	checkDur("ALOUD_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, 10*time.Minute)
+	checkDur("ALOUD_BLOB_GRACE", c.BlobGrace, time.Minute, 365*24*time.Hour)
+	checkDur("ALOUD_GC_INTERVAL", c.GCInterval, time.Second, 7*24*time.Hour)
+	if c.RescueAfter < c.JobTimeout {
+		bad("ALOUD_RESCUE_AFTER", "must be at least ALOUD_JOB_TIMEOUT (%s), got %s", c.JobTimeout, c.RescueAfter)
+	}
+	if c.RateLimit <= 0 || c.RateLimit > 1e6 {
+		bad("ALOUD_RATE_LIMIT", "must be between 0 (exclusive) and 1000000 requests/s, got %g", c.RateLimit)
+	}
+	if c.RateBurst < 1 || c.RateBurst > 1e6 {
+		bad("ALOUD_RATE_BURST", "must be between 1 and 1000000, got %d", c.RateBurst)
+	}
+	if c.MaxBodyBytes < 1<<10 || c.MaxBodyBytes > 1<<30 {
+		bad("ALOUD_MAX_BODY_BYTES", "must be between 1024 and 1073741824, got %d", c.MaxBodyBytes)
+	}
+	for _, f := range c.Formats {
+		if f != "mp3" && f != "opus" && f != "wav" {
+			bad("ALOUD_FORMATS", "unknown format %q (want mp3, opus or wav)", f)
+		}
+	}
+	if c.Disclosure != "start" && c.Disclosure != "end" && c.Disclosure != "off" {
+		bad("ALOUD_DISCLOSURE", "must be start, end or off, got %q", c.Disclosure)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("ALOUD_LOG_LEVEL", "must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	return errors.Join(errs...)
+}
+
+// IsPostgres reports whether the database is PostgreSQL.
+func (c Config) IsPostgres() bool { return isPostgres(c.DatabaseURL) }
+
+// String dumps the config with the database password masked.
+func (c Config) String() string {
+	c.DatabaseURL = Redact(c.DatabaseURL)
+	type plain Config // no String method: no recursion
+	return fmt.Sprintf("%+v", plain(c))
+}
+
+// Redact masks the password of a database URL.
+func Redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
+}
+
+// Load reads ALOUD_* variables through getenv. NAME_FILE, where set, names a
+// file holding the value of a secret (ALOUD_DATABASE_URL).
+func Load(getenv func(string) string) (Config, error) {
+	var c Config
+	var errs []error
+	l := loader{getenv: getenv, errs: &errs}
+	c.Addr = l.str("ALOUD_ADDR")
+	c.DataDir = l.str("ALOUD_DATA")
+	c.DatabaseURL = l.secret("ALOUD_DATABASE_URL")
+	c.Concurrency = l.int("ALOUD_CONCURRENCY")
+	c.JobTimeout = l.dur("ALOUD_JOB_TIMEOUT")
+	c.RescueAfter = l.dur("ALOUD_RESCUE_AFTER")
+	c.FetchPoll = l.dur("ALOUD_FETCH_POLL")
+	c.FeedSweep = l.dur("ALOUD_FEED_SWEEP")
+	c.RateLimit = l.float("ALOUD_RATE_LIMIT")
+	c.RateBurst = l.int("ALOUD_RATE_BURST")
+	c.MaxBodyBytes = int64(l.int("ALOUD_MAX_BODY_BYTES"))
+	c.ShutdownTimeout = l.dur("ALOUD_SHUTDOWN_TIMEOUT")
+	c.BlobGrace = l.dur("ALOUD_BLOB_GRACE")
+	c.GCInterval = l.dur("ALOUD_GC_INTERVAL")
+	c.Formats = l.list("ALOUD_FORMATS")
+	c.Disclosure = l.str("ALOUD_DISCLOSURE")
+	c.AllowHosts = l.list("ALOUD_ALLOW_HOSTS")
+	c.LogLevel = l.str("ALOUD_LOG_LEVEL")
+	return c, errors.Join(errs...)
+}
+
+type loader struct {
+	getenv func(string) string
+	errs   *[]error
+}
+
+func (l loader) str(name string) string { return strings.TrimSpace(l.getenv(name)) }
+
+func (l loader) secret(name string) string {
+	if path := l.str(name + "_FILE"); path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			*l.errs = append(*l.errs, fmt.Errorf("%s_FILE: %w", name, err))
+			return ""
+		}
+		return strings.TrimSpace(string(b))
+	}
+	return l.str(name)
+}
+
+func (l loader) int(name string) int {
+	v := l.str(name)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		*l.errs = append(*l.errs, fmt.Errorf("%s: want an integer, got %q", name, v))
+	}
+	return n
+}
+
+func (l loader) float(name string) float64 {
+	v := l.str(name)
+	if v == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		*l.errs = append(*l.errs, fmt.Errorf("%s: want a number, got %q", name, v))
+	}
+	return f
+}
+
+func (l loader) dur(name string) time.Duration {
+	v := l.str(name)
+	if v == "" {
+		return 0
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		*l.errs = append(*l.errs, fmt.Errorf("%s: want a duration such as 30s or 5m, got %q", name, v))
+	}
+	return d
+}
+
+func (l loader) list(name string) []string {
+	var out []string
+	for _, f := range strings.Split(l.str(name), ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func isPostgres(u string) bool {
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
+}
+
+func scheme(u string) string {
+	s, _, _ := strings.Cut(u, "://")
+	return s
+}
