@@ -7,7 +7,7 @@ import (
 // num is a number parsed from the front of a word.
 type num struct {
 	neg    bool
-	plus   bool // written "+1"
+	plus   bool   // written "+1"
 	intg   string // integer digits, commas removed; "" for ".5"
 	frac   string // digits after the point
 	dot    bool

@@ -13,7 +13,7 @@ type word struct {
 	lead       string
 	core       string
 	trail      string
-	cs         int // byte offset of core in src
+	cs         int  // byte offset of core in src
 	shout      bool // capitals among capitalised words: read, not spelled
 }
 
