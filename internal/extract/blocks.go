@@ -12,6 +12,7 @@ import (
 // emitter turns the kept elements into blocks.
 type emitter struct {
 	p      *page
+	kicker string // a short line found right above the headline
 	title  string
 	blocks []article.Block
 	buf    strings.Builder
@@ -19,14 +20,32 @@ type emitter struct {
 	inLink int
 }
 
-// body extracts the article blocks; title is left out of them.
-func (p *page) body(title string) []article.Block {
+// body extracts the article blocks, leaving the title out of them, and
+// returns a kicker line when one stood right above the headline.
+func (p *page) body(title string) ([]article.Block, string) {
 	e := &emitter{p: p, title: title}
 	for _, n := range p.mainContent() {
 		e.node(n, article.Paragraph, 0)
 		e.flush(article.Paragraph)
 	}
-	return cleanBlocks(e.blocks, title)
+	return cleanBlocks(e.blocks, title), e.kicker
+}
+
+// dropBeforeHeadline forgets what the content held above its <h1>: a
+// kicker, a section name, breadcrumbs. Long text above the headline is
+// kept, since then the <h1> is not the page's headline.
+func (e *emitter) dropBeforeHeadline() {
+	n := 0
+	for _, b := range e.blocks {
+		n += len(b.Text)
+	}
+	if n == 0 || n > 300 {
+		return
+	}
+	if last := e.blocks[len(e.blocks)-1].Text; len(last) <= 120 && !endsSentence(last) {
+		e.kicker = last
+	}
+	e.blocks = e.blocks[:0]
 }
 
 func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
@@ -54,6 +73,7 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		return
 	case atom.H1:
 		e.flush(mode)
+		e.dropBeforeHeadline()
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)

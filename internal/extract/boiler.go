@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"aloud/internal/article"
+	"aloud/internal/ingest"
 )
 
 // boilerplate matches whole short blocks that are page furniture rather
@@ -18,7 +19,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`this audio version was (?:artificially|automatically) generated.*`,
 	`(?:this )?(?:article|audio)(?: version)? (?:is|was) (?:read|generated|narrated) by (?:an? )?(?:ai|artificial intelligence|automated voice).*`,
 	`more info(?: \| send feedback)?`, `send feedback`,
-	`source:? site-\d+`, `sources?: [^.]{1,40}`,
+	`sources?:? site-\d+`, `sources?:?\s+[^.!?]{1,40}`,
 	`share(?: this)?(?: (?:article|story|page|post))?(?: on \w+)?`, `share on \w+`,
 	`(?:sign up|subscribe)(?: (?:for|to))? (?:our|the) [\w ]{0,40}newsletters?.{0,80}`,
 	`(?:sign up|subscribe)(?: now)?`, `(?:sign up|register) (?:here|now|for free).{0,60}`,
@@ -37,18 +38,39 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`loading\.*`, `close`, `menu`, `skip to (?:main )?content`,
 }, "|") + `)$`)
 
-// cleanBlocks drops furniture lines and the repeated headline.
+// sectionEnd matches headings that start a run of furniture (comments,
+// related articles) rather than a section of the article.
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:stories|articles|news|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story))(?: \(\d+\))?$`)
+
+// newsletterBox matches a sign-up pitch placed between paragraphs.
+var newsletterBox = regexp.MustCompile(`(?i)(?:newsletter|inbox|briefing).*(?:sign up|subscribe|delivered|register|get )|(?:sign up|subscribe|register).*(?:newsletter|inbox|briefing)`)
+
+// cleanBlocks drops furniture lines, furniture sections and the repeated
+// headline.
 func cleanBlocks(in []article.Block, title string) []article.Block {
 	out := in[:0]
+	skipping := false
 	for _, b := range in {
 		t := strings.TrimSpace(b.Text)
-		if t == "" || len(t) < 300 && boilerplate.MatchString(strings.Trim(t, " .:|•·-–—")) {
-			continue
+		bare := strings.Trim(t, " .:|•·-–—›»")
+		if b.Type == article.Heading {
+			skipping = sectionEnd.MatchString(bare)
+			if skipping || strings.EqualFold(t, title) {
+				continue
+			}
 		}
-		if b.Type == article.Heading && strings.EqualFold(t, title) {
+		if skipping || t == "" || isFurnitureLine(t, bare) {
 			continue
 		}
 		out = append(out, b)
 	}
 	return out
+}
+
+func isFurnitureLine(t, bare string) bool {
+	if len(t) >= 300 {
+		return false
+	}
+	return boilerplate.MatchString(bare) || ingest.IsFurniture(t) ||
+		len(t) < 220 && newsletterBox.MatchString(t)
 }

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -54,17 +55,26 @@ func Extract(body []byte, pageURL, contentType string, opts Options) (article.Ar
 	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return article.Article{}, fmt.Errorf("parse html: %w", err)
+		// The parser refuses nesting deeper than 512 elements; flatten
+		// the excess and try once more.
+		doc, err = html.Parse(strings.NewReader(flatten(text, maxDepth/2)))
+		if err != nil {
+			return article.Article{}, fmt.Errorf("parse html: %w", err)
+		}
 	}
 	p := newPage(doc)
 	a := p.metadata(pageURL)
-	a.Blocks = p.body(a.Title)
+	var kicker string
+	a.Blocks, kicker = p.body(a.Title)
+	if a.Kicker == "" && kicker != "" && kicker != a.Source {
+		a.Kicker = kicker
+	}
 	if ld := p.declaredBody(); len(ld) > 0 && textLen(ld) > 2*textLen(a.Blocks) {
 		// Pages rendered by script often carry the whole text only in
 		// their JSON-LD; the markup then holds a teaser or nothing.
 		a.Blocks = ld
 	}
-	if len(a.Blocks) == 0 {
+	if letters(a.Blocks) < minLetters {
 		return a, article.ErrNoText
 	}
 	return a, nil
@@ -93,6 +103,9 @@ func decode(body []byte, contentType string) (string, error) {
 	}
 	enc, name := charset.Lookup(label)
 	if enc == nil || name == "utf-8" {
+		if utf8.Valid(body) {
+			return string(body), nil
+		}
 		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), body)
@@ -103,4 +116,47 @@ func decode(body []byte, contentType string) (string, error) {
 		return strings.ToValidUTF8(string(out), "\uFFFD"), nil
 	}
 	return string(out), nil
+}
+
+// minLetters is the least text, in letters, that counts as an article;
+// below it the "article" is stray bytes or a lone label.
+const minLetters = 10
+
+func letters(blocks []article.Block) int {
+	n := 0
+	for _, b := range blocks {
+		for _, r := range b.Text {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// flatten drops the start and end tags nested deeper than limit, keeping
+// their text, so that a hostile page parses at a bounded depth.
+func flatten(src string, limit int) string {
+	var b strings.Builder
+	b.Grow(len(src))
+	z := html.NewTokenizer(strings.NewReader(src))
+	depth := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			depth++
+			if depth > limit {
+				continue
+			}
+		case html.EndTagToken:
+			depth--
+			if depth >= limit {
+				continue
+			}
+		}
+		b.Write(z.Raw())
+	}
 }

@@ -35,6 +35,11 @@ func collectDeclared(root *html.Node) *declared {
 		if n.Type != html.ElementNode {
 			return true
 		}
+		if d.kicker == "" && d.h1 == "" && isKicker(n) {
+			if k := textOf(n); len(k) > 0 && len(k) <= 120 {
+				d.kicker = k
+			}
+		}
 		switch n.DataAtom {
 		case atom.Html:
 			d.lang = attr(n, "lang")
@@ -52,13 +57,16 @@ func collectDeclared(root *html.Node) *declared {
 				d.canonical = strings.TrimSpace(attr(n, "href"))
 			}
 		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-				d.addLD(textOf(n))
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				d.addLD(n.FirstChild.Data)
 			}
 			return false
 		case atom.H1:
 			if d.h1 == "" {
-				d.h1, d.kicker = headline(n)
+				var k string
+				if d.h1, k = headline(n); k != "" {
+					d.kicker = k
+				}
 			}
 		case atom.Time:
 			if v := attr(n, "datetime"); v != "" {

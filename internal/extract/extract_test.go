@@ -1,0 +1,194 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"aloud/internal/article"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestGolden extracts every testdata/*.html page and compares the article
+// JSON with its .golden file.
+func TestGolden(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, path := range pages {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			body, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(body, "https://example.test/page", "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(a, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(path, ".html") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestNewsFurniture checks the fixture with the seed's kind of furniture
+// field by field, so a wrong golden file cannot hide a regression.
+func TestNewsFurniture(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "news.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(body, "https://courier.example/some/path?utm=1", "text/html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := article.Article{
+		Title: "Harbour town votes to keep its ferry", Kicker: "After a long night", Byline: "Mara Quill",
+		Source: "The Coastal Courier", URL: "https://courier.example/news/harbour-ferry-vote", Language: "en-GB",
+	}
+	if a.Title != want.Title || a.Kicker != want.Kicker || a.Byline != want.Byline ||
+		a.Source != want.Source || a.URL != want.URL || a.Language != want.Language {
+		t.Errorf("got metadata %+v, want %+v", a, want)
+	}
+	if !a.Published.Equal(time.Date(2024, 5, 14, 6, 30, 0, 0, time.UTC)) {
+		t.Errorf("got published %v", a.Published)
+	}
+	text := a.BodyText()
+	for _, bad := range []string{"Listen", "artificially generated", "More info", "Share", "Photo",
+		"ferry leaving", "newsletter", "Subscribe", "Advertisement", "source site", "Related",
+		"Ferry fares", "Comments", "Great news", "Most read", "cookies", "©", "Mara Quill",
+		"After a long night", "Harbour town votes", "Council"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("body keeps furniture %q:\n%s", bad, text)
+		}
+	}
+	wantTypes := []article.BlockType{article.Paragraph, article.Paragraph, article.Heading, article.Paragraph,
+		article.Quote, article.ListItem, article.ListItem, article.Paragraph}
+	if len(a.Blocks) != len(wantTypes) {
+		t.Fatalf("got %d blocks, want %d:\n%s", len(a.Blocks), len(wantTypes), text)
+	}
+	for i, b := range a.Blocks {
+		if b.Type != wantTypes[i] {
+			t.Errorf("block %d: got %s, want %s (%q)", i, b.Type, wantTypes[i], b.Text)
+		}
+	}
+}
+
+func TestCharsets(t *testing.T) {
+	cases := []struct {
+		name, contentType, body, want string
+	}{
+		{"undeclared is utf-8", "", "<p>“Curly” quotes and café in a paragraph long enough to count.</p>", "“Curly” quotes and café"},
+		{"meta windows-1252", "", "<meta charset=windows-1252><p>\x93Curly\x94 quotes and caf\xe9 in a paragraph long enough.</p>", "“Curly” quotes and café"},
+		{"header wins", "text/html; charset=iso-8859-1", "<p>caf\xe9 au lait, served in a paragraph that is long enough.</p>", "café au lait"},
+		{"invalid bytes", "", "<p>bad \xff\xfe bytes inside a paragraph that is long enough to keep.</p>", "bad \uFFFD bytes"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a, err := Extract([]byte(c.body), "", c.contentType, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.BodyText(); !strings.Contains(got, c.want) {
+				t.Errorf("got %q, want it to contain %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	t.Run("20 MB page", func(t *testing.T) {
+		big := bytes.Repeat([]byte("<p>word word word word.</p>\n"), 20<<20/28)
+		_, err := Extract(big, "", "", Options{})
+		var se *SizeError
+		if !errors.As(err, &se) || se.Limit != DefaultMaxBytes || !strings.Contains(err.Error(), "5242880-byte limit") {
+			t.Fatalf("got %v, want a SizeError naming the 5242880-byte limit", err)
+		}
+		_, err = Extract(big[:1<<20], "", "", Options{MaxBytes: 1 << 19})
+		if !errors.As(err, &se) || se.Limit != 1<<19 {
+			t.Fatalf("got %v, want the configured limit 524288", err)
+		}
+	})
+	t.Run("10000 levels of nesting", func(t *testing.T) {
+		deep := strings.Repeat("<div>", 10000) + "<p>" + strings.Repeat("Deep text sits here. ", 10) + "</p>" + strings.Repeat("</div>", 10000)
+		start := time.Now()
+		a, err := Extract([]byte(deep), "", "", Options{})
+		if err != nil {
+			t.Fatalf("got %v, want the deep paragraph", err)
+		}
+		if !strings.Contains(a.BodyText(), "Deep text sits here.") {
+			t.Errorf("got %q, want the deep paragraph", a.BodyText())
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("took %v", d)
+		}
+	})
+	t.Run("script only", func(t *testing.T) {
+		_, err := Extract([]byte(`<html><head><script>document.write("hello world, this is text")</script></head><body><script>var a = "<p>not text</p>";</script></body></html>`), "", "", Options{})
+		if !errors.Is(err, article.ErrNoText) || err.Error() != "no article text found" {
+			t.Fatalf("got %v, want article.ErrNoText", err)
+		}
+	})
+	t.Run("empty and binary", func(t *testing.T) {
+		for _, in := range [][]byte{nil, []byte("   "), {0, 1, 2, 0xff, 0xfe, 0x89, 'P', 'N', 'G'}} {
+			if _, err := Extract(in, "", "", Options{}); !errors.Is(err, article.ErrNoText) {
+				t.Errorf("%q: got %v, want ErrNoText", in, err)
+			}
+		}
+	})
+}
+
+func FuzzExtract(f *testing.F) {
+	pages, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"<p>x</p>"}</script>`))
+	f.Add([]byte("<table><tr><td><p>cell<td>x</table><h1>a<span class=kicker>k</span></h1>"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		a, err := Extract(in, "https://example.test/", "", Options{MaxBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		for i, b := range a.Blocks {
+			if strings.TrimSpace(b.Text) == "" || b.Text != strings.TrimSpace(b.Text) {
+				t.Errorf("block %d has empty or untrimmed text %q", i, b.Text)
+			}
+			if !utf8.ValidString(b.Text) {
+				t.Errorf("block %d is not valid UTF-8", i)
+			}
+			if strings.Contains(b.Text, "\n") {
+				t.Errorf("block %d holds a line break", i)
+			}
+		}
+	})
+}
