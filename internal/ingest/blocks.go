@@ -11,15 +11,23 @@ import (
 
 var (
 	mdHeading = regexp.MustCompile(`^#{1,6}\s+(.*?)(?:\s+#+)?\s*$`)
-	listMark  = regexp.MustCompile(`^(?:[-*•+–]|\d{1,3}[.)])\s+(\S.*)$`)
+	listMark  = regexp.MustCompile(`^(?:[-*•+–]|(\d{1,3})[.)])\s+(\S.*)$`)
 )
+
+// parsed is a block with a note of whether its heading type was guessed
+// from its shape (short, no closing punctuation) rather than marked up.
+type parsed struct {
+	article.Block
+	guessed bool
+}
 
 // parseBlock turns the lines of one blank-line-separated block into
 // article blocks. Usually that is one paragraph, its wrapped lines joined
 // with spaces; but a block may also hold Markdown headings, "> " quotes,
-// list items, or a subheading set directly above its paragraph.
-func parseBlock(lines []string) []article.Block {
-	p := blockParser{lines: lines}
+// list items, or lines broken on purpose (a subheading set directly above
+// its paragraph, one-line paragraphs with no blank line between them).
+func parseBlock(lines []string) []parsed {
+	p := blockParser{lines: lines, ragged: ragged(lines)}
 	for i, l := range lines {
 		p.line(i, l)
 	}
@@ -28,8 +36,9 @@ func parseBlock(lines []string) []article.Block {
 }
 
 type blockParser struct {
-	lines []string
-	out   []article.Block
+	lines  []string
+	ragged bool // not wrapped text: every line is its own unit
+	out    []parsed
 	kind  article.BlockType
 	cur   []string
 }
@@ -37,7 +46,7 @@ type blockParser struct {
 func (p *blockParser) line(i int, l string) {
 	if h, ok := markdownHeading(l); ok {
 		p.flush()
-		p.emit(article.Heading, h)
+		p.emit(article.Heading, h, false)
 		p.kind = ""
 		return
 	}
@@ -64,10 +73,8 @@ func (p *blockParser) line(i int, l string) {
 	if p.kind == "" {
 		p.kind = article.Paragraph
 	}
-	if p.kind == article.Paragraph && len(p.cur) == 0 && i+1 < len(p.lines) &&
-		isSubheading(l) && hardBreak(p.lines, i) && startsUpper(p.lines[i+1]) {
-		p.emit(article.Heading, l)
-		return
+	if p.kind == article.Paragraph && len(p.cur) > 0 && deliberateBreak(p.lines, i-1, p.ragged) {
+		p.flush()
 	}
 	p.cur = append(p.cur, l)
 }
@@ -77,19 +84,71 @@ func (p *blockParser) flush() {
 		return
 	}
 	text := joinLines(p.cur)
-	kind := p.kind
+	kind, guessed := p.kind, false
 	if kind == article.Paragraph && len(p.cur) == 1 && isSubheading(text) {
-		kind = article.Heading
+		kind, guessed = article.Heading, true
 	}
-	p.emit(kind, text)
+	p.emit(kind, text, guessed)
 	p.cur = nil
 }
 
-func (p *blockParser) emit(kind article.BlockType, text string) {
+func (p *blockParser) emit(kind article.BlockType, text string, guessed bool) {
 	if text = collapseSpace(text); text != "" {
-		p.out = append(p.out, article.Block{Type: kind, Text: text})
+		p.out = append(p.out, parsed{article.Block{Type: kind, Text: text}, guessed})
 	}
 }
+
+// settleHeadings turns guessed headings back into paragraphs where they
+// cannot be subheadings: next to another heading (a run of short lines is
+// a list or a table, not a section title) or at the very end.
+func settleHeadings(ps []parsed) []article.Block {
+	out := make([]article.Block, len(ps))
+	for i, p := range ps {
+		out[i] = p.Block
+		if !p.guessed {
+			continue
+		}
+		prevGuessed := i > 0 && ps[i-1].guessed
+		nextHeading := i+1 < len(ps) && ps[i+1].Type == article.Heading
+		if i == len(ps)-1 || prevGuessed || nextHeading {
+			out[i].Type = article.Paragraph
+		}
+	}
+	return out
+}
+
+// deliberateBreak reports whether the line break after lines[i] ends a
+// paragraph (or subheading) rather than wrapping one: the next line starts
+// a sentence, and either the next word would have fitted on the line
+// (hardBreak) or the line ends a sentence and is too long to be wrapped
+// text, as in files with one paragraph per line.
+func deliberateBreak(lines []string, i int, ragged bool) bool {
+	if i+1 >= len(lines) || strings.HasSuffix(lines[i], "-") || !startsUpper(lines[i+1]) {
+		return false
+	}
+	if ragged || hardBreak(lines, i) {
+		return true
+	}
+	// CJK text is not wrapped at spaces, so its full stop ends a line on purpose.
+	return endsStop(lines[i]) && (runeLen(lines[i]) > maxWrapWidth || strings.HasSuffix(lines[i], "。"))
+}
+
+// ragged reports a block whose inner lines (not the first, which may be a
+// subheading, nor the last) break early before a capital: such a block is
+// a list or table of short lines, not wrapped text, so even its longest
+// line ends a unit.
+func ragged(lines []string) bool {
+	for j := 1; j+2 < len(lines); j++ {
+		if hardBreak(lines, j) && startsUpper(lines[j+1]) && !strings.HasSuffix(lines[j], "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxWrapWidth is the widest line hard-wrapped text usually has; longer
+// lines come from files that put each paragraph on one line.
+const maxWrapWidth = 100
 
 // isSubheading reports a short line without closing punctuation that
 // starts with a capital: the subheadings news pages put between paragraphs.
@@ -144,12 +203,17 @@ func quoteLine(l string) (string, bool) {
 	return strings.TrimSpace(strings.TrimLeft(l, "> ")), true
 }
 
+// listItem returns the text of a list line. Bullets are dropped; numbers
+// are kept ("2) Next" becomes "2. Next") because a listener cannot see them.
 func listItem(l string) (string, bool) {
 	m := listMark.FindStringSubmatch(l)
 	if m == nil {
 		return "", false
 	}
-	return m[1], true
+	if m[1] != "" {
+		return m[1] + ". " + m[2], true
+	}
+	return m[2], true
 }
 
 // joinLines joins wrapped lines with a space; a line ending in a hyphen

@@ -51,10 +51,11 @@ func parseText(text string) article.Article {
 	blocks, a.Source = takeSource(blocks)
 	blocks = takeHeader(&a, blocks)
 	blocks = takeMeta(&a, blocks)
+	var ps []parsed
 	for _, b := range blocks {
-		a.Blocks = append(a.Blocks, parseBlock(b)...)
+		ps = append(ps, parseBlock(b)...)
 	}
-	a.Blocks = dropRepeats(a.Blocks, a)
+	a.Blocks = dropRepeats(settleHeadings(ps), a)
 	return a
 }
 
@@ -155,6 +156,16 @@ func hasWords(s string) bool {
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// endsStop reports whether s ends with a full stop, question or
+// exclamation mark, looking through closing quotes and brackets.
+func endsStop(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'”’“»«)]}›‹", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?…。！？", r)
+}
 
 // endsSentence reports whether s ends with closing punctuation, looking
 // through closing quotes and brackets: `necessary.”` ends a sentence.

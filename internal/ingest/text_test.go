@@ -94,7 +94,7 @@ func TestReadTextLayouts(t *testing.T) {
 			title: "Head", blocks: b("p:He said:", "q:First quoted line continues here.", "q:Second quote.", "p:After.")},
 		{name: "lists",
 			in:    "Head\n\nWe need:\n- milk\n- bread\n\n* eggs\n* butter that is\n  very soft\n\n1. First step.\n2) Second step.",
-			title: "Head", blocks: b("p:We need:", "l:milk", "l:bread", "l:eggs", "l:butter that is very soft", "l:First step.", "l:Second step.")},
+			title: "Head", blocks: b("p:We need:", "l:milk", "l:bread", "l:eggs", "l:butter that is very soft", "l:1. First step.", "l:2. Second step.")},
 		{name: "dash inside wrapped paragraph is not a list",
 			in:    "Head\n\nThe result was clear\n- and final.",
 			title: "Head", blocks: b("p:The result was clear - and final.")},
