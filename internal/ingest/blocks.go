@@ -39,8 +39,8 @@ type blockParser struct {
 	lines  []string
 	ragged bool // not wrapped text: every line is its own unit
 	out    []parsed
-	kind  article.BlockType
-	cur   []string
+	kind   article.BlockType
+	cur    []string
 }
 
 func (p *blockParser) line(i int, l string) {
