@@ -37,7 +37,7 @@ var abbreviations = map[string]abbr{
 	"prof":   {"professor", true, 'C'}, "gen": {"general", true, 'C'}, "lt": {"lieutenant", true, 'C'},
 	"col": {"colonel", true, 'C'}, "capt": {"captain", true, 'C'}, "sgt": {"sergeant", true, 'C'},
 	"gov": {"governor", true, 'C'}, "sen": {"senator", true, 'C'}, "rep": {"representative", true, 'C'},
-	"rev": {"reverend", true, 'C'}, "hon": {"honorable", true, 'C'}, "pres": {"president", true, 'C'},
+	"rev": {"reverend", true, 'C'}, "hon": {"honorable", true, 0}, "pres": {"president", true, 'C'},
 	"supt": {"superintendent", true, 'C'}, "cmdr": {"commander", true, 'C'}, "adm": {"admiral", true, 'C'},
 	"jr": {"junior", false, 0}, "sr": {"senior", false, 0},
 	"vs": {"versus", false, 0}, "etc": {"et cetera", true, 0}, "approx": {"approximately", true, 0},
@@ -181,7 +181,10 @@ var regnalNames = map[string]bool{
 	"Alexis": true, "Anna": true, "Sobhuza": true, "Mswati": true, "Letsie": true,
 	"Moshoeshoe": true, "Tupou": true, "Kamehameha": true, "Liliuokalani": true,
 	"Edgar": true, "Aethelred": true, "Ethelred": true, "Athelstan": true, "Egbert": true,
-	"Alfred": true, "Cnut": true, "Llywelyn": true, "Owain": true, "Rhodri": true,
+	"Alfred": true, "Cnut": true, "Michael": true, "Isabel": true, "Theodore": true,
+	"Basil": true, "Romanus": true, "Andronicus": true, "Alexius": true,
+	"Sebastian": true, "Gustaf": true, "Christina": true, "Ulrika": true, "Farouk": true,
+	"Fuad": true, "Idris": true, "Zog": true, "Norodom": true, "Bhumibol": true, "Mongkut": true, "Llywelyn": true, "Owain": true, "Rhodri": true,
 }
 
 // regnalTitles before a name mark a regnal number: "King Zog I".
@@ -243,6 +246,11 @@ func (st *state) roman(i int) bool {
 			break
 		}
 	}
+	ordinal := false
+	if len(c) > 2 && (strings.HasSuffix(c, "th") || strings.HasSuffix(c, "st") || strings.HasSuffix(c, "nd") || strings.HasSuffix(c, "rd")) && strings.Trim(c[:len(c)-2], "IVXL") == "" {
+		// "the IVth": an ordinal.
+		c, ordinal = c[:len(c)-2], true
+	}
 	if c == "" || strings.Trim(c, "IVXLCDM") != "" {
 		return false
 	}
@@ -257,7 +265,12 @@ func (st *state) roman(i int) bool {
 	}
 	simple := strings.Trim(c, "IVX") == ""
 	digits := itoa(v)
-	regnal := prevOK && (regnalNames[prev] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
+	if ordinal {
+		st.buf = appendOrdinal(st.buf, digits)
+		st.say(w.cs, w.ce())
+		return true
+	}
+	regnal := prevOK && (regnalNames[titleCase(prev)] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
 		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")))
 	switch {
 	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X"):
@@ -266,12 +279,12 @@ func (st *state) roman(i int) bool {
 		if c == "I" && strings.HasPrefix(w.trail, ".") && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core) {
 			st.dropDot = true
 		}
-	case prevOK && chapterWords[strings.ToLower(prev)]:
+	case prevOK && chapterWords[strings.ToLower(prev)] && (isCapitalized(prev) || len(c) > 1):
 		st.buf = appendCardinal(st.buf, digits)
 	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && st.shout:
 		st.buf = appendCardinal(st.buf, digits)
-	case c == "II" || c == "III":
-		// Never a word or an acronym.
+	case c == "II" || c == "III" || len(c) >= 3 && simple:
+		// Never an English word or a usual acronym.
 		st.buf = appendCardinal(st.buf, digits)
 	case simple && i == 0 && (len(st.words) == 1 || strings.HasPrefix(w.trail, ".")) && len(c) > 1:
 		st.buf = appendCardinal(st.buf, digits)
@@ -337,4 +350,12 @@ func (st *state) stateName(i int) int {
 		st.emit1(x, w.cs, w.ce())
 	}
 	return 1
+}
+
+// titleCase turns "CHARLES" into "Charles" for name lookups.
+func titleCase(s string) string {
+	if len(s) < 2 || !isUpperASCII(s) {
+		return s
+	}
+	return s[:1] + strings.ToLower(s[1:])
 }

@@ -36,7 +36,7 @@ func (st *state) rangeAt(i int) int {
 	if n := st.clockRange(i, a, b); n > 0 {
 		return n
 	}
-	if !isDigitByte(c[k-1]) && c[k-1] != 's' || !startsNumber(b) || strings.ContainsAny(b, "-–") {
+	if !startsNumber(b) || strings.ContainsAny(b, "-–") {
 		return 0
 	}
 	// Two-part codes such as "978-0" or a minus ("1-2=5") are not ranges.
@@ -62,6 +62,11 @@ func (st *state) rangeAt(i int) int {
 		st.buf = appendDecade(st.buf, va.intg)
 		st.buf = append(st.buf, "to")
 		st.buf = appendDecade(st.buf, vb.intg)
+	case isOrdinalSuffix(strings.ToLower(ra), va.intg) && isOrdinalSuffix(strings.ToLower(rb), vb.intg) && va.isInt() && vb.isInt():
+		// "24th-25th"
+		st.buf = appendOrdinal(st.buf, va.intg)
+		st.buf = append(st.buf, "to")
+		st.buf = appendOrdinal(st.buf, vb.intg)
 	case ra == "" || ra == rb:
 		// "25-30%": the unit of the second part belongs to both.
 		st.buf = appendNum(st.buf, va)

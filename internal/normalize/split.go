@@ -84,7 +84,14 @@ func (st *state) addPieces(i, j int) {
 			continue
 		}
 		if ch == ',' && k > i && isDigitByte(s[k-1]) && isDigitByte(s[k+1]) {
-			continue
+			// "13,000" stays whole; "19,1674" is two numbers.
+			d := k + 1
+			for d < j && isDigitByte(s[d]) {
+				d++
+			}
+			if d-k-1 == 3 {
+				continue
+			}
 		}
 		e := k + 1
 		for e < j && strings.IndexByte(",;?!.\"')", s[e]) >= 0 {
@@ -154,6 +161,10 @@ func dashAt(s string) (int, int) {
 		if s[k] == '-' && k+1 < len(s) && s[k+1] == '-' {
 			return k, 2
 		}
+		if s[k] == '-' && k > 0 && s[k-1] == '.' && k+1 < len(s) {
+			// "APRIL 1.-This": a dash after a period.
+			return k, 1
+		}
 		if strings.HasPrefix(s[k:], "—") {
 			return k, len("—")
 		}
@@ -163,7 +174,7 @@ func dashAt(s string) (int, int) {
 
 // leadPunct and trailPunct are the marks peeled off a chunk.
 const leadPunct = "\"'([{“‘«¿¡`_"
-const trailPunct = ".,;:!?\"')]}”’»…_`"
+const trailPunct = ".,;:!?\"')]}”’»…_`-"
 
 // cutWord peels punctuation off chunk c that starts at offset off.
 func cutWord(c string, off int) word {

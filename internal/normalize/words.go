@@ -218,7 +218,7 @@ func pronounceable(s string) bool {
 		run++
 		maxRun = max(maxRun, run)
 	}
-	if vowels == 0 || maxRun > 2 || vowels*3 < len(s) {
+	if vowels == 0 || maxRun > 2 {
 		return false
 	}
 	if lead == 2 && !onsets[s[:2]] {
