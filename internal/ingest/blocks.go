@@ -138,7 +138,7 @@ func deliberateBreak(lines []string, i int, ragged bool) bool {
 // a list or table of short lines, not wrapped text, so even its longest
 // line ends a unit.
 func ragged(lines []string) bool {
-	for j := 1; j+2 < len(lines); j++ {
+	for j := 1; j+1 < len(lines); j++ {
 		if hardBreak(lines, j) && startsUpper(lines[j+1]) && !strings.HasSuffix(lines[j], "-") {
 			return true
 		}
