@@ -97,6 +97,12 @@ func (p *page) mainContent() []*html.Node {
 	if top.Parent == nil || top.Parent.Type != html.ElementNode {
 		return []*html.Node{top}
 	}
+	return p.addChunks(top, p.withSiblings(top, best, scores))
+}
+
+// withSiblings is readability's sibling pass: top plus those siblings that
+// score close to it or read as paragraphs of the same text.
+func (p *page) withSiblings(top *html.Node, best float64, scores map[*html.Node]float64) []*html.Node {
 	threshold := max(10, best*0.2)
 	cls := attr(top, "class")
 	var out []*html.Node
@@ -124,6 +130,44 @@ func (p *page) mainContent() []*html.Node {
 		}
 	}
 	return out
+}
+
+// addChunks climbs from top while the article continues in siblings of
+// the same markup: pages that split the body into repeated chunks
+// (<div class="body-chunk">…</div><div class="body-chunk">…</div>) put
+// each chunk in its own container, and the best scoring one holds only
+// part of the text.
+func (p *page) addChunks(top *html.Node, content []*html.Node) []*html.Node {
+	cur := top
+	for level := 0; level < 4 && cur.Parent != nil; level++ {
+		parent := cur.Parent
+		if parent.Type != html.ElementNode || parent.DataAtom == atom.Body || parent.DataAtom == atom.Html {
+			break
+		}
+		cls := attr(cur, "class")
+		in := make(map[*html.Node]bool, len(content))
+		for _, n := range content {
+			in[n] = true
+		}
+		var grown []*html.Node
+		found := false
+		for c := parent.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c == cur:
+				grown = append(grown, content...)
+			case in[c]:
+			case c.Type == html.ElementNode && c.DataAtom == cur.DataAtom && cls != "" &&
+				attr(c, "class") == cls && p.st[c].paras > 0 && p.linkDensity(c) < 0.3:
+				grown = append(grown, c)
+				found = true
+			}
+		}
+		if found {
+			content = grown
+		}
+		cur = parent
+	}
+	return content
 }
 
 func endsSentence(s string) bool {
