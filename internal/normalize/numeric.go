@@ -145,54 +145,34 @@ func (st *state) groupedDigits(c string, off int) bool {
 	return true
 }
 
-// phoneAt speaks "+1 123-123-5678", "(123) 123-5678", "+44 20 7946 0958".
+// phoneAt speaks "+1 123-123-5678", "(123) 123-5678", "555.555.5555",
+// "+44 20 7946 0958": digits in groups, a pause between groups.
 func (st *state) phoneAt(i int) int {
 	w := st.words[i]
-	c := w.core
-	full := w.lead + c
-	used := 1
-	if strings.HasPrefix(full, "(") && len(c) == 4 && c[3] == ')' || strings.HasPrefix(full, "+") || strings.HasPrefix(c, "+") {
-		// Collect the following digit groups.
-	} else {
+	text := w.lead + w.core
+	plus := strings.HasPrefix(strings.TrimLeft(text, "("), "+")
+	paren := strings.HasPrefix(text, "(")
+	if !plus && !paren && !startsNumber(w.core) {
 		return 0
 	}
-	var groups []string
-	start := w.cs
-	collect := func(s string) bool {
-		s = strings.Trim(s, "()+")
-		for _, g := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' || r == ')' || r == '(' }) {
-			if !isDigits(g) {
-				return false
-			}
-			groups = append(groups, g)
-		}
-		return true
-	}
-	if !collect(c) {
+	groups, ok := phoneGroups(text, nil)
+	if !ok {
 		return 0
 	}
-	last := w
-	for j := i + 1; j < len(st.words) && last.trail == "" || j < len(st.words) && last.trail == ")" && used == 1; j++ {
+	used, last := 1, w
+	// "+1 123-123-5678", "(123) 123-5678", "+44 20 7946 0958"
+	for j := i + 1; j < len(st.words) && (plus || paren) && (last.trail == "" || last.trail == ")" && j == i+1); j++ {
 		nx := st.words[j]
-		if !startsNumber(strings.TrimLeft(nx.lead+nx.core, "(")) {
+		g2, ok := phoneGroups(nx.lead+nx.core, groups)
+		if !ok || nx.lead != "" && nx.lead != "(" {
 			break
 		}
-		save := len(groups)
-		if !collect(nx.lead + nx.core) {
-			groups = groups[:save]
-			break
-		}
-		used++
-		last = nx
+		groups, used, last = g2, used+1, nx
 	}
-	digits := 0
-	for _, g := range groups {
-		digits += len(g)
-	}
-	if digits < 7 || len(groups) < 2 {
+	if !isPhone(groups, plus, paren) {
 		return 0
 	}
-	if strings.HasPrefix(strings.TrimLeft(full, "("), "+") {
+	if plus {
 		st.buf = append(st.buf, "plus")
 	}
 	for k, g := range groups {
@@ -201,11 +181,47 @@ func (st *state) phoneAt(i int) int {
 			st.buf[len(st.buf)-1] += ","
 		}
 	}
-	if w.lead == "(" {
-		st.words[i].lead = ""
+	st.words[i].lead = strings.TrimPrefix(w.lead, "(")
+	if last.trail == ")" {
+		st.words[i+used-1].trail = ""
 	}
-	st.say(start, last.ce())
+	st.say(w.cs, last.ce())
 	return used
+}
+
+// phoneGroups appends the digit groups of s ("(123)-123-5678") to dst.
+func phoneGroups(s string, dst []string) ([]string, bool) {
+	s = strings.TrimPrefix(strings.TrimLeft(s, "("), "+")
+	n := 0
+	for _, g := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' || r == ')' || r == '(' }) {
+		if !isDigits(g) {
+			return dst, false
+		}
+		dst = append(dst, g)
+		n++
+	}
+	return dst, n > 0
+}
+
+// isPhone accepts North American numbers (3-3-4 with an optional
+// extension or leading 1) and numbers written with a country code.
+func isPhone(groups []string, plus, paren bool) bool {
+	total := 0
+	lens := make([]int, len(groups))
+	for k, g := range groups {
+		total += len(g)
+		lens[k] = len(g)
+	}
+	if plus {
+		return total >= 8 && total <= 15 && len(groups) >= 2
+	}
+	if len(lens) > 0 && lens[0] == 1 {
+		lens = lens[1:]
+	}
+	if len(lens) >= 3 && lens[0] == 3 && lens[1] == 3 && lens[2] == 4 && len(lens) <= 4 {
+		return len(lens) == 3 || lens[3] <= 4
+	}
+	return paren && len(lens) == 2 && lens[0] == 3 && lens[1] >= 7
 }
 
 // fraction speaks "1/2", "3/4", "5/16", "2/3".

@@ -10,6 +10,10 @@ import (
 // words it consumed. Multi-word forms are tried before single words.
 func (st *state) rule(i int) int {
 	w := st.words[i]
+	if w.raw {
+		st.emit1(w.core, w.cs, w.ce())
+		return 1
+	}
 	if w.core == "" || w.core == "-" || w.core == "–" {
 		return st.punctOnly(i)
 	}

@@ -15,6 +15,7 @@ type word struct {
 	trail      string
 	cs         int  // byte offset of core in src
 	shout      bool // capitals among capitalised words: read, not spelled
+	raw        bool // markup passed through as written
 }
 
 func (w word) ce() int { return w.cs + len(w.core) }
@@ -73,6 +74,20 @@ func shoutEvidence(s string) bool {
 func (st *state) addPieces(i, j int) {
 	s := st.src
 	c := s[i:j]
+	// Markup such as "<breathing/>" or "<pitch=-.3>" is passed through
+	// untouched, as a word of its own.
+	if lt := strings.IndexByte(c, '<'); lt >= 0 {
+		if gt := strings.IndexByte(c[lt:], '>'); gt > 0 {
+			if lt > 0 {
+				st.addPieces(i, i+lt)
+			}
+			st.words = append(st.words, word{start: i + lt, end: i + lt + gt + 1, core: c[lt : lt+gt+1], cs: i + lt, raw: true})
+			if i+lt+gt+1 < j {
+				st.addPieces(i+lt+gt+1, j)
+			}
+			return
+		}
+	}
 	if strings.Contains(c, "://") || strings.Contains(c, "www.") || strings.Contains(c, "@") {
 		st.addChunk(i, j)
 		return
