@@ -1,0 +1,86 @@
+// Package api is aloud's HTTP surface: the JSON API under /api/v1 (bearer
+// keys, one error shape, per-key rate limits), public content-addressed
+// audio under /audio/, the OpenAPI document, health checks and Prometheus
+// metrics.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"aloud/internal/article"
+	"aloud/internal/blob"
+	"aloud/internal/ingest"
+	"aloud/internal/store"
+)
+
+// Jobs is what the API asks of the job system; all calls join the
+// caller's transaction so that a row and its job commit together.
+type Jobs interface {
+	SubmitContent(ctx context.Context, tx *store.Tx, a store.Article, content article.Article) error
+	EnqueueIngest(ctx context.Context, tx *store.Tx, articleID string) error
+	EnqueuePoll(ctx context.Context, tx *store.Tx, feedID string) error
+}
+
+// Options tune the server. Zero values use the defaults.
+type Options struct {
+	MaxBodyBytes int64                           // request body cap; default 5 MiB
+	RateLimit    float64                         // requests/s per key; default 20
+	RateBurst    int                             // default 40
+	Ready        func(ctx context.Context) error // extra readiness checks (engines, ffmpeg)
+	Version      string
+	FeedInterval time.Duration // default poll interval of new feeds; default 15m
+	Now          func() time.Time
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	store   *store.Store
+	jobs    Jobs
+	blobs   blob.Store
+	log     *slog.Logger
+	metrics *Metrics
+	limiter *limiter
+	opts    Options
+	mux     *http.ServeMux
+}
+
+// New builds the server; metrics may be shared with the job workers.
+func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *slog.Logger, opts Options) *Server {
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 5 << 20
+	}
+	if opts.RateLimit <= 0 {
+		opts.RateLimit = 20
+	}
+	if opts.RateBurst <= 0 {
+		opts.RateBurst = 40
+	}
+	if opts.FeedInterval <= 0 {
+		opts.FeedInterval = 15 * time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if metrics == nil {
+		metrics = NewMetrics()
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{store: st, jobs: jobs, blobs: blobs, log: log, metrics: metrics,
+		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now), opts: opts, mux: http.NewServeMux()}
+	s.routes()
+	return s
+}
+
+// Handler is the root handler.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// readText is the plain-text reader the {"text"} input goes through.
+func (s *Server) readText(text, lang string) (article.Article, error) {
+	return ingest.ReadText([]byte(text), ingest.TextOptions{Language: lang, MaxBytes: s.opts.MaxBodyBytes,
+		MaxBytesHint: "raise ALOUD_MAX_BODY_BYTES"})
+}
