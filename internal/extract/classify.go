@@ -23,7 +23,7 @@ var (
 		"email", "feedback", "rating", "newsletter", "notification", "dropdown",
 		"visually-hidden", "sr-only", "screen-reader", "offscreen", "inline-ad",
 		"ad-container", "ad-slot", "adslot", "adunit", "ad-unit", "dfp", "googlead", "native-ad",
-		"nocontent", "no-print", "photo", "image", "video", "embed", "headline",
+		"nocontent", "no-print", "photo", "image", "video", "headline",
 		"article-header", "post-header", "entry-header", "article-meta", "post-meta", "entry-meta",
 		"metadata", "publish", "updated", "date", "source-line", "sourceline", "contributor",
 		"about-the", "endnote", "infobox", "navigation", "menu", "kicker", "eyebrow",
@@ -49,6 +49,10 @@ func classWords(n *html.Node) string {
 // isFurnitureName reports whether the class/id string names furniture.
 func isFurnitureName(s string) bool {
 	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	// Embedded posts (tweets, Instagram) are quoted as part of the story.
+	if strings.Contains(s, "embed") || strings.Contains(s, "tweet") {
 		return false
 	}
 	for _, w := range furnitureSubstrings {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -157,7 +159,7 @@ func (p *page) addChunks(top *html.Node, content []*html.Node) []*html.Node {
 				grown = append(grown, content...)
 			case in[c]:
 			case c.Type == html.ElementNode && c.DataAtom == cur.DataAtom && cls != "" &&
-				attr(c, "class") == cls && p.st[c].paras > 0 && p.linkDensity(c) < 0.3:
+				sameKind(attr(c, "class"), cls) && p.st[c].paras > 0 && p.linkDensity(c) < 0.3:
 				grown = append(grown, c)
 				found = true
 			}
@@ -179,4 +181,14 @@ func endsSentence(s string) bool {
 		return true
 	}
 	return false
+}
+
+// sameKind reports whether two class attributes name the same kind of
+// element: equal, or with the same first class ("body version-2", "body").
+func sameKind(a, b string) bool {
+	if a == b {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 0 && len(fb) > 0 && fa[0] == fb[0]
 }
