@@ -179,3 +179,28 @@ func TestMissingEngine(t *testing.T) {
 		t.Errorf("missing helper: got %v, want ErrNotExist", err)
 	}
 }
+
+// Every sentence of the seed, through the helper: words for each, in order
+// and inside the text.
+func TestSeedSentences(t *testing.T) {
+	e := newEngine(t, true)
+	sentences := ttstest.SeedSentences(t)
+	if len(sentences) < 20 {
+		t.Fatalf("%d seed sentences, want at least 20", len(sentences))
+	}
+	var wg sync.WaitGroup
+	for _, s := range sentences {
+		wg.Go(func() {
+			a, err := e.Synthesize(t.Context(), "en-us", s)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			ttstest.CheckAudio(t, s, a, 22050, true)
+			if got, want := len(a.Words), len(strings.Fields(s)); got < want*3/4 {
+				t.Errorf("%d words reported for %d in %q", got, want, s)
+			}
+		})
+	}
+	wg.Wait()
+}

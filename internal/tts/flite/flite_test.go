@@ -71,7 +71,7 @@ func TestSynthesizeConcurrent(t *testing.T) {
 			e := newEngine(t, helperMode)
 			texts := []string{sentence, "So does Great Britain.", "Nevertheless, it is “crucially important” to maintain contact."}
 			var wg sync.WaitGroup
-			for i := range 6 {
+			for i := range 4 {
 				wg.Go(func() {
 					text := texts[i%len(texts)]
 					a, err := e.Synthesize(t.Context(), "rms", text)
@@ -158,4 +158,29 @@ func TestParseVersion(t *testing.T) {
 			t.Errorf("parseVersion(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Every sentence of the seed, through the helper: words for each, in order
+// and inside the text.
+func TestSeedSentences(t *testing.T) {
+	e := newEngine(t, true)
+	sentences := ttstest.SeedSentences(t)
+	if len(sentences) < 20 {
+		t.Fatalf("%d seed sentences, want at least 20", len(sentences))
+	}
+	var wg sync.WaitGroup
+	for _, s := range sentences {
+		wg.Go(func() {
+			a, err := e.Synthesize(t.Context(), "rms", s)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			ttstest.CheckAudio(t, s, a, 16000, true)
+			if got, want := len(a.Words), len(strings.Fields(s)); got < want*3/4 {
+				t.Errorf("%d words reported for %d in %q", got, want, s)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -109,7 +109,7 @@ func (w *worker) broken(protoErr error) error {
 	}
 	var pe *proc.Error
 	if !errors.As(w.exitErr, &pe) {
-		return fmt.Errorf("helper %s: %w", w.name, protoErr)
+		return fmt.Errorf("helper %s exited with status 0 mid-request: %w", w.name, protoErr)
 	}
 	if errors.Is(pe.Err, context.Canceled) {
 		// We stopped it; the cancellation is ours, not the caller's.
