@@ -107,6 +107,14 @@ func TestExtractErrors(t *testing.T) {
 	if err := os.WriteFile(big, bytes.Repeat([]byte("Words and more words. "), 200), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A sparse 50 MB file: refused from its size, before anything is read.
+	huge := filepath.Join(dir, "huge.txt")
+	if err := os.WriteFile(huge, []byte("Head\n\nText."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 50<<20); err != nil {
+		t.Fatal(err)
+	}
 	small := func(k string) string {
 		if k == "ALOUD_MAX_INPUT_BYTES" {
 			return "1000"
@@ -131,6 +139,7 @@ func TestExtractErrors(t *testing.T) {
 		{"no sentences", "---\n\n...\n", nil, []string{"extract", "-"}, article.ErrNoText, 1, "no text"},
 		{"html", "  <html><p>Hi</p></html>", nil, []string{"extract", "-"}, ingest.ErrUnsupported, 1, "HTML input is not supported yet"},
 		{"url", "", nil, []string{"extract", "https://example.com/a"}, ingest.ErrUnsupported, 1, "URL input is not supported yet"},
+		{"50 MB file", "", nil, []string{"extract", huge}, ingest.ErrTooLarge, 1, "larger than the 2 MB size limit"},
 		{"too large", "", small, []string{"extract", big}, ingest.ErrTooLarge, 1, "ALOUD_MAX_INPUT_BYTES"},
 		{"missing file", "", nil, []string{"extract", filepath.Join(dir, "nope.txt")}, os.ErrNotExist, 1, "no such file"},
 	}
