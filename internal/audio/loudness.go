@@ -52,51 +52,84 @@ func kWeighting(rate int) (shelf, highpass biquad) {
 	return shelf, highpass
 }
 
-// segmentEnergies K-weights pcm and returns the sum of squares of every
-// complete 100 ms segment together with the segment boundaries (in samples).
-// Gating blocks are 400 ms with 75% overlap, i.e. four consecutive segments,
-// so one pass over the signal serves every block.
-func segmentEnergies(pcm []float32, rate int) (sums []float64, bounds []int) {
+// kState is the transposed direct form II state of the two K-weighting
+// sections.
+type kState struct{ s1, s2, t1, t2 float64 }
+
+// kFilter is the K-weighting cascade for one sample rate.
+type kFilter struct{ p, h biquad }
+
+// run K-weights x starting from st and returns the sum of squares.
+func (f *kFilter) run(st *kState, x []float32) float64 {
+	p, h := f.p, f.h
+	s1, s2, t1, t2 := st.s1, st.s2, st.t1, st.t2
+	var acc float64
+	for _, x := range x {
+		// In digital silence the shelf's state would decay into subnormal
+		// floats within a few hundred samples, and arithmetic on those is
+		// very slow (espeak-ng's pauses made the whole pass 3× slower). A
+		// constant 1e-18 keeps every state at a normal value; the
+		// high-pass removes it, so it adds nothing measurable.
+		v := float64(x) + 1e-18
+		y := p.b0*v + s1
+		s1 = p.b1*v - p.a1*y + s2
+		s2 = p.b2*v - p.a2*y
+		z := y + t1 // h.b0 == 1
+		t1 = -2*y - h.a1*z + t2
+		t2 = y - h.a2*z
+		acc += z * z
+	}
+	*st = kState{s1, s2, t1, t2}
+	return acc
+}
+
+// kWarmup is how long a K-weighting state started from zero needs to
+// converge to the true one: the slowest part, the 38 Hz critically damped
+// high-pass, decays as t·e^(−2π·38·t), below 1e-20 after 0.25 s.
+const kWarmup = 0.25 // seconds
+
+// segmentBounds returns the sample boundaries of the complete 100 ms
+// segments of n samples. Gating blocks are 400 ms with 75% overlap, i.e.
+// four consecutive segments, so segment energies serve every block.
+func segmentBounds(n, rate int) []int {
 	if rate <= 0 {
-		return nil, nil
+		return nil
 	}
-	nseg := int(int64(len(pcm)) * 10 / int64(rate))
+	nseg := int(int64(n) * 10 / int64(rate))
 	if nseg == 0 {
-		return nil, nil
+		return nil
 	}
-	sums = make([]float64, nseg)
-	bounds = make([]int, nseg+1)
+	bounds := make([]int, nseg+1)
 	for i := range bounds {
 		bounds[i] = int(int64(i) * int64(rate) / 10)
 	}
-	p, h := kWeighting(rate)
-	// Transposed direct form II state of the two sections.
-	var s1, s2, t1, t2 float64
-	for seg := 0; seg < nseg; seg++ {
-		var acc float64
-		for _, x := range pcm[bounds[seg]:bounds[seg+1]] {
-			v := float64(x)
-			y := p.b0*v + s1
-			s1 = p.b1*v - p.a1*y + s2
-			s2 = p.b2*v - p.a2*y
-			z := y + t1 // h.b0 == 1
-			t1 = -2*y - h.a1*z + t2
-			t2 = y - h.a2*z
-			acc += z * z
-		}
-		sums[seg] = acc
-		// Flush tiny states: in long digital silence they would decay into
-		// subnormal floats, which are very slow on most CPUs.
-		if math.Abs(s1)+math.Abs(s2)+math.Abs(t1)+math.Abs(t2) < 1e-30 {
-			s1, s2, t1, t2 = 0, 0, 0, 0
-		}
+	return bounds
+}
+
+// segmentEnergies K-weights pcm and returns the sum of squares of every
+// complete 100 ms segment together with the segment boundaries.
+func segmentEnergies(pcm []float32, rate int) (sums []float64, bounds []int) {
+	bounds = segmentBounds(len(pcm), rate)
+	if bounds == nil {
+		return nil, nil
+	}
+	f := newKFilter(rate)
+	sums = make([]float64, len(bounds)-1)
+	var st kState
+	for seg := range sums {
+		sums[seg] = f.run(&st, pcm[bounds[seg]:bounds[seg+1]])
 	}
 	return sums, bounds
 }
 
-// blockPowers returns the mean square of every complete 400 ms gating block.
-func blockPowers(pcm []float32, rate int) []float64 {
-	sums, bounds := segmentEnergies(pcm, rate)
+func newKFilter(rate int) *kFilter {
+	p, h := kWeighting(rate)
+	return &kFilter{p, h}
+}
+
+// blockPowersFromSums returns the mean square of every complete 400 ms
+// gating block from 100 ms segment energies.
+func blockPowersFromSums(sums []float64, bounds []int) []float64 {
 	if len(sums) < 4 {
 		return nil
 	}
@@ -106,6 +139,11 @@ func blockPowers(pcm []float32, rate int) []float64 {
 		z[j] = e / float64(bounds[j+4]-bounds[j])
 	}
 	return z
+}
+
+// blockPowers returns the mean square of every complete 400 ms gating block.
+func blockPowers(pcm []float32, rate int) []float64 {
+	return blockPowersFromSums(segmentEnergies(pcm, rate))
 }
 
 func powerToLUFS(z float64) float64 {

@@ -2,16 +2,20 @@ package audio
 
 import "math"
 
-// Limiter timing. The look-ahead is also the attack: gain falls along a
-// smooth ramp over about two look-aheads before a peak, never a step, so
-// limiting makes no click. Release is slower so the gain does not follow the
-// speech waveform (which would distort it).
+// Limiter design. The gain is computed at one control point per
+// limiterBlock samples and interpolated linearly between them, which is
+// cheap and smooth. The look-ahead is also the attack: gain falls along a
+// ramp over about two look-aheads before a peak, never a step, so limiting
+// makes no click. Release is slower so the gain does not follow the speech
+// waveform (which would distort it).
 const (
+	limiterBlock     = 32
 	limiterLookahead = 0.005 // seconds
 	limiterRelease   = 0.060 // seconds, one-pole time constant
 	// limiterMargin keeps the limiter's own ceiling a little below the
 	// requested one: other meters (ffmpeg resamples to 48 kHz before
-	// oversampling) read inter-sample peaks slightly differently.
+	// oversampling) read inter-sample peaks slightly differently; on flite
+	// speech ffmpeg read up to 0.2 dB above this package.
 	limiterMargin = 0.5 // dB
 	// maxExtraGain caps how far Normalize raises the gain beyond the plain
 	// loudness difference to make up for limiting; signals that would need
@@ -29,6 +33,7 @@ type NormalizeStats struct {
 	MaxReductionDB float64 // deepest limiter gain reduction (≥ 0)
 	OutputLUFS     float64 // integrated loudness after
 	OutputPeakDBTP float64 // true peak after
+	Passes         int     // gain/limit/measure rounds
 }
 
 // Normalize scales mono pcm in place to targetLUFS integrated loudness and
@@ -38,28 +43,36 @@ type NormalizeStats struct {
 // target. Input without measurable loudness (silence, shorter than 400 ms)
 // is left untouched.
 func Normalize(pcm []float32, rate int, targetLUFS, peakDBTP float64) NormalizeStats {
-	st := NormalizeStats{
-		InputLUFS:     IntegratedLoudness(pcm, rate),
-		InputPeakDBTP: TruePeak(pcm, rate),
+	var st NormalizeStats
+	if rate <= 0 {
+		st.InputLUFS, st.OutputLUFS = math.Inf(-1), math.Inf(-1)
+		st.InputPeakDBTP, st.OutputPeakDBTP = DB(float64(absMax(pcm))), DB(float64(absMax(pcm)))
+		return st
 	}
-	if math.IsInf(st.InputLUFS, -1) || rate <= 0 {
+	src := make([]float32, len(pcm))
+	copy(src, pcm)
+	nz := newNormalizer(src, rate)
+	st.InputLUFS = gatedLoudness(blockPowersFromSums(nz.sums, nz.bounds))
+	if math.IsInf(st.InputLUFS, -1) {
+		st.InputPeakDBTP = DB(float64(nz.env.peak(absMax(src))))
 		st.OutputLUFS, st.OutputPeakDBTP = st.InputLUFS, st.InputPeakDBTP
 		return st
 	}
-	orig := make([]float32, len(pcm))
-	copy(orig, pcm)
-	u := newUpsampler(rate)
-	env := newPeakEnv(u, orig)
 	ceiling := Linear(peakDBTP - limiterMargin)
 
 	// Limiting lowers loudness, and the more gain the more it limits, so
 	// the gain is refined by the secant method on (gain, loudness).
 	gain := targetLUFS - st.InputLUFS
 	prevGain, prevLUFS := 0.0, st.InputLUFS
-	for pass := 0; pass < maxPasses; pass++ {
+	var curve []float32
+	for st.Passes < maxPasses {
+		st.Passes++
 		st.GainDB = gain
-		st.MaxReductionDB = limit(env, orig, pcm, rate, Linear(gain), ceiling)
-		st.OutputLUFS = IntegratedLoudness(pcm, rate)
+		var lowest float32
+		curve, lowest = nz.limiterCurve(Linear(gain), ceiling)
+		st.MaxReductionDB = -DB(float64(lowest))
+		nz.apply(pcm, Linear(gain), curve)
+		st.OutputLUFS = nz.loudness(pcm, Linear(gain), curve)
 		miss := targetLUFS - st.OutputLUFS
 		if math.Abs(miss) <= 0.1 {
 			break
@@ -77,127 +90,210 @@ func Normalize(pcm []float32, rate int, targetLUFS, peakDBTP float64) NormalizeS
 			break
 		}
 	}
-	// The limiter works on per-sample envelopes of a smoothly varying gain;
-	// in rare cases the product still pokes over. Limit the output again
-	// (unity gain) until the true peak is within bounds.
-	st.OutputPeakDBTP = TruePeak(pcm, rate)
-	for pass := 0; pass < 3 && st.OutputPeakDBTP > peakDBTP-limiterMargin/2; pass++ {
-		copy(orig, pcm)
-		red := limit(newPeakEnv(u, orig), orig, pcm, rate, 1, ceiling*Linear(-0.1*float64(pass+1)))
-		st.MaxReductionDB = max(st.MaxReductionDB, red)
+	// Measured last, this reuses the envelope blocks the limiter computed.
+	st.InputPeakDBTP = DB(float64(nz.env.peak(absMax(src))))
+	// The curve is planned on the input's envelope; a gain that moves
+	// within the interpolation window shifts peaks by a little. Measure the
+	// output, and in the rare case it pokes over, limit it once more.
+	out := newPeakEnv(nz.u, pcm)
+	st.OutputPeakDBTP = DB(float64(out.peak(absMax(pcm))))
+	for extra := 1; extra <= 3 && st.OutputPeakDBTP > peakDBTP-limiterMargin/2; extra++ {
+		copy(src, pcm)
+		again := newNormalizer(src, rate)
+		curve, lowest := again.limiterCurve(1, ceiling*Linear(-0.1*float64(extra)))
+		again.apply(pcm, 1, curve)
+		st.MaxReductionDB = max(st.MaxReductionDB, -DB(float64(lowest)))
+		st.OutputLUFS = again.loudness(pcm, 1, curve)
 		st.OutputPeakDBTP = TruePeak(pcm, rate)
-		st.OutputLUFS = IntegratedLoudness(pcm, rate)
 	}
 	return st
 }
 
-// limit writes src·gain into dst, reducing the gain smoothly wherever the
-// true peak would exceed ceiling (linear). It returns the deepest reduction
-// in dB.
-func limit(e *peakEnv, src, dst []float32, rate int, gain, ceiling float64) float64 {
-	n := len(src)
-	// need[i] is the largest gain factor (≤1) that keeps sample i's true
-	// peak envelope under the ceiling. Most speech is far below the peak,
-	// so whole blocks are dismissed by their bound before any filtering.
-	need := make([]float32, n)
-	for i := range need {
-		need[i] = 1
-	}
-	any := false
+// normalizer holds what the gain passes share: the input, its K-weighted
+// segment energies and its lazily computed true-peak envelope.
+type normalizer struct {
+	rate   int
+	src    []float32
+	u      *upsampler
+	env    *peakEnv
+	f      *kFilter
+	sums   []float64 // K-weighted energy of src per 100 ms segment
+	bounds []int     // segment boundaries
+}
+
+func newNormalizer(src []float32, rate int) *normalizer {
+	u := newUpsampler()
+	sums, bounds := segmentEnergies(src, rate)
+	return &normalizer{rate: rate, src: src, u: u, env: newPeakEnv(u, src), f: newKFilter(rate), sums: sums, bounds: bounds}
+}
+
+// limiterCurve returns the limiter's gain (≤ 1) at the centre of every
+// limiterBlock-sample block for src·gain to stay under ceiling, and the
+// lowest value; nil when no limiting is needed.
+func (nz *normalizer) limiterCurve(gain, ceiling float64) ([]float32, float32) {
+	n := len(nz.src)
+	nb := (n + limiterBlock - 1) / limiterBlock
+	var need []float32
 	lowest := float32(1)
-	delay := e.u.delay
-	for b, bound := range e.bounds {
-		if float64(bound)*gain <= ceiling {
+	thr := float32(ceiling / gain)
+	delay := nz.u.delay
+	// need[b] is the largest gain keeping every sample of block b and its
+	// interpolated neighbours under the ceiling. Most speech is far below
+	// the peak, so envelope blocks are dismissed by their bound first.
+	for eb, bound := range nz.env.bounds {
+		if bound <= thr {
 			continue
 		}
-		for k, v := range e.block(b) {
-			i := b*scanBlock + k - delay
+		vals := nz.env.block(eb, thr)
+		for k, v := range vals {
+			i := eb*scanBlock + k - delay
 			if i < 0 || i >= n {
 				continue
 			}
-			env := max(math.Abs(float64(src[i])), float64(v)) * gain
-			if env > ceiling {
-				g := float32(ceiling / env)
-				need[i] = g
-				any = true
-				lowest = min(lowest, g)
+			level := max(v, abs32(nz.src[i]))
+			if level <= thr {
+				continue
 			}
+			g := thr / level
+			if need == nil {
+				need = make([]float32, nb)
+				for j := range need {
+					need[j] = 1
+				}
+			}
+			need[i/limiterBlock] = min(need[i/limiterBlock], g)
+			lowest = min(lowest, g)
 		}
 	}
-	if !any {
-		g := float32(gain)
+	if need == nil {
+		return nil, 1
+	}
+
+	radius := int(math.Ceil(limiterLookahead * float64(nz.rate) / limiterBlock))
+	// A sliding minimum over ±(radius+1) blocks followed by a box average
+	// over ±radius leaves every control point at or below the need of its
+	// own block and both neighbours, so the linear interpolation between
+	// two control points never exceeds the need of the samples between.
+	held := make([]float32, nb)
+	for b := range held {
+		m := float32(1)
+		for _, v := range need[max(0, b-radius-1):min(nb, b+radius+2)] {
+			m = min(m, v)
+		}
+		held[b] = m
+	}
+	// One-pole release: the gain may rise only slowly after a peak but may
+	// fall at once (the box average then rounds the fall off). Close to 1
+	// it snaps to exactly 1 (a −80 dB step, inaudible), so untouched
+	// stretches stay exactly untouched.
+	rel := float32(1 - math.Exp(-limiterBlock/(limiterRelease*float64(nz.rate))))
+	h := float32(1)
+	for b, m := range held {
+		h += (1 - h) * rel
+		if h > 1-1e-4 {
+			h = 1
+		}
+		h = min(h, m)
+		held[b] = h
+	}
+	curve := make([]float32, nb)
+	w := float32(2*radius + 1)
+	for b := range curve {
+		var sum float32
+		for k := b - radius; k <= b+radius; k++ {
+			if k < 0 || k >= nb {
+				sum++
+			} else {
+				sum += held[k]
+			}
+		}
+		// A window of exact ones sums to exactly w, so untouched
+		// stretches keep a curve of exactly 1.
+		curve[b] = min(sum/w, 1)
+	}
+	return curve, lowest
+}
+
+// apply writes src·gain·curve into dst. The curve is linear between
+// control points at block centres and flat before the first and after the
+// last.
+func (nz *normalizer) apply(dst []float32, gain float64, curve []float32) {
+	g := float32(gain)
+	src := nz.src
+	dst = dst[:len(src)]
+	if curve == nil {
 		for i, v := range src {
 			dst[i] = v * g
 		}
-		return 0
+		return
 	}
-
-	radius := max(1, int(limiterLookahead*float64(rate)))
-	// A sliding minimum over ±radius followed by a box average over
-	// ±radius never exceeds need[i] at any i: every value averaged for i
-	// is a minimum over a window that contains i.
-	env := slidingMin(need, radius)
-	// One-pole release: the gain may rise only slowly after a peak, but
-	// may fall at once (the box average then rounds the fall off).
-	rel := float32(1 - math.Exp(-1/(limiterRelease*float64(rate))))
-	h := float32(1)
-	for i, m := range env {
-		h += (1 - h) * rel
-		if m < h {
-			h = m
+	const half = limiterBlock / 2
+	flat := func(lo, hi int, c float32) {
+		c *= g
+		for i := lo; i < hi; i++ {
+			dst[i] = src[i] * c
 		}
-		env[i] = h
 	}
-	boxAverage(env, radius, func(i int, g float64) {
-		dst[i] = float32(float64(src[i]) * gain * g)
-	})
-	return -DB(float64(lowest))
+	n := len(src)
+	flat(0, min(half, n), curve[0])
+	for b := 0; b+1 < len(curve); b++ {
+		lo := b*limiterBlock + half
+		if lo >= n {
+			return
+		}
+		hi := min(lo+limiterBlock, n)
+		c0, c1 := curve[b], curve[b+1]
+		if c0 == c1 {
+			flat(lo, hi, c0)
+			continue
+		}
+		step := (c1 - c0) / limiterBlock * g
+		c := c0 * g
+		for i := lo; i < hi; i++ {
+			dst[i] = src[i] * c
+			c += step
+		}
+	}
+	if last := (len(curve)-1)*limiterBlock + half; last < n {
+		flat(last, n, curve[len(curve)-1])
+	}
 }
 
-// slidingMin returns out[i] = min(a[i-r .. i+r]) (clamped to the slice)
-// with a monotonic deque in O(n).
-func slidingMin(a []float32, r int) []float32 {
-	n := len(a)
-	out := make([]float32, n)
-	size := 2*r + 2
-	dq := make([]int, size) // ring buffer of indices with increasing values
-	head, tail := 0, 0      // dq[head%size .. tail%size)
-	for j := 0; j < n+r; j++ {
-		if j < n {
-			v := a[j]
-			for tail > head && a[dq[(tail-1)%size]] >= v {
-				tail--
-			}
-			dq[tail%size] = j
-			tail++
-		}
-		if i := j - r; i >= 0 {
-			for dq[head%size] < i-r {
-				head++
-			}
-			out[i] = a[dq[head%size]]
+// untouched reports whether the curve is exactly 1 for samples [lo, hi).
+func (nz *normalizer) untouched(curve []float32, lo, hi int) bool {
+	// Samples in block b interpolate control points b-1, b and b+1.
+	for b := max(0, lo/limiterBlock-1); b <= min(len(curve)-1, (hi-1)/limiterBlock+1); b++ {
+		if curve[b] != 1 {
+			return false
 		}
 	}
-	return out
+	return true
 }
 
-// boxAverage calls emit(i, mean(a[i-r .. i+r])) for every i, treating
-// positions outside the slice as 1 (no gain reduction).
-func boxAverage(a []float32, r int, emit func(i int, v float64)) {
-	n := len(a)
-	w := float64(2*r + 1)
-	at := func(k int) float64 {
-		if k < 0 || k >= n {
-			return 1
+// loudness measures the integrated loudness of out = src·gain·curve. By
+// linearity of the K-weighting, a segment whose samples (and the filter's
+// memory before them) the limiter did not touch has exactly gain² times
+// the input's energy; only touched stretches are filtered again, starting
+// kWarmup seconds early so the filter state has converged.
+func (nz *normalizer) loudness(out []float32, gain float64, curve []float32) float64 {
+	g2 := gain * gain
+	sums := make([]float64, len(nz.sums))
+	warm := int(kWarmup*float64(nz.rate)) + 1
+	var st kState
+	filteredTo := -1 // out has been filtered up to here with state st
+	for seg := range sums {
+		lo, hi := nz.bounds[seg], nz.bounds[seg+1]
+		if curve == nil || nz.untouched(curve, max(0, lo-warm), hi) {
+			sums[seg] = nz.sums[seg] * g2
+			continue
 		}
-		return float64(a[k])
+		if filteredTo != lo {
+			st = kState{}
+			from := max(0, lo-warm)
+			nz.f.run(&st, out[from:lo])
+		}
+		sums[seg] = nz.f.run(&st, out[lo:hi])
+		filteredTo = hi
 	}
-	var sum float64
-	for k := -r; k <= r; k++ {
-		sum += at(k)
-	}
-	for i := 0; i < n; i++ {
-		emit(i, sum/w)
-		sum += at(i+r+1) - at(i-r)
-	}
+	return gatedLoudness(blockPowersFromSums(sums, nz.bounds))
 }
