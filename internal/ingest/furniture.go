@@ -45,6 +45,10 @@ var furniturePrefixes = []string{
 // readingTime matches "5 min read", "Reading time: 3 minutes", "Lesezeit: 4 Min.".
 var readingTime = regexp.MustCompile(`^(\d+\s*(min|mins|minutes?|minuten)\.?\s*(read|lesezeit)?|(reading time|lesezeit|lesedauer)\s*:?\s*\d+\s*(min|mins|minutes?|minuten)\.?)$`)
 
+// pictureCredit matches caption credit lines such as "Photo: Reuters" or
+// "Bild: dpa", which only make sense next to a picture.
+var pictureCredit = regexp.MustCompile(`^(photo|photos|image|images|picture|pictures|foto|fotos|bild|bilder|credit|credits|grafik|graphic)\s*:\s*\S.{0,50}$`)
+
 // maxFurnitureLen bounds the prefix rule: a long line that happens to begin
 // like a disclaimer is article text.
 const maxFurnitureLen = 160
@@ -56,7 +60,7 @@ func IsFurniture(line string) bool {
 	if n == "" {
 		return false
 	}
-	if furnitureLines[n] || readingTime.MatchString(n) {
+	if furnitureLines[n] || readingTime.MatchString(n) || pictureCredit.MatchString(n) {
 		return true
 	}
 	if len(n) > maxFurnitureLen {
