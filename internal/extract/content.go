@@ -99,7 +99,7 @@ func (p *page) mainContent() []*html.Node {
 	if top.Parent == nil || top.Parent.Type != html.ElementNode {
 		return []*html.Node{top}
 	}
-	return p.addChunks(top, p.withSiblings(top, best, scores))
+	return p.addTwins(top, p.addChunks(top, p.withSiblings(top, best, scores)))
 }
 
 // withSiblings is readability's sibling pass: top plus those siblings that
@@ -191,4 +191,65 @@ func sameKind(a, b string) bool {
 	}
 	fa, fb := strings.Fields(a), strings.Fields(b)
 	return len(fa) > 0 && len(fb) > 0 && fa[0] == fb[0]
+}
+
+// addTwins adds the elements near top (under its ancestor a few levels
+// up) that carry the same markup as top, such as the several
+// <div class="post__content"> a page renders between its figures, each
+// wrapped in its own sections.
+func (p *page) addTwins(top *html.Node, content []*html.Node) []*html.Node {
+	cls := attr(top, "class")
+	if cls == "" {
+		return content
+	}
+	anc := top
+	for i := 0; i < 6 && anc.Parent != nil && anc.Parent.Type == html.ElementNode &&
+		anc.Parent.DataAtom != atom.Body && anc.Parent.DataAtom != atom.Html; i++ {
+		anc = anc.Parent
+	}
+	keep := make(map[*html.Node]bool, len(content))
+	for _, n := range content {
+		keep[n] = true
+	}
+	found := false
+	var out []*html.Node
+	walk(anc, 0, func(n *html.Node, _ int) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if keep[n] {
+			out = append(out, n)
+			return false
+		}
+		if n.DataAtom == top.DataAtom && sameKind(attr(n, "class"), cls) && !holdsAny(n, content) &&
+			p.st[n].paras > 0 && p.linkDensity(n) < 0.3 {
+			out = append(out, n)
+			found = true
+			return false
+		}
+		return true
+	})
+	if !found {
+		return content
+	}
+	return out
+}
+
+// holdsAny reports whether any of nodes is a descendant of a.
+func holdsAny(a *html.Node, nodes []*html.Node) bool {
+	for _, n := range nodes {
+		if isAncestor(a, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
