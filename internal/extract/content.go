@@ -50,7 +50,10 @@ func (p *page) scoreCandidates() map[*html.Node]float64 {
 		return n.DataAtom != atom.P
 	})
 	for n, s := range scores {
-		scores[n] = s * (1 - p.linkDensity(n))
+		// Class names count in proportion to the text they label, so an
+		// empty "content-title" box cannot outscore the article by name.
+		w := classWeight(n) * min(1, float64(p.st[n].text)/1000)
+		scores[n] = (s + w) * (1 - p.linkDensity(n))
 	}
 	return scores
 }
@@ -68,7 +71,7 @@ func isParagraphLike(n *html.Node, s *stat) bool {
 }
 
 func initialScore(n *html.Node) float64 {
-	s := classWeight(n)
+	s := 0.0
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Main:
 		s += 5
