@@ -54,7 +54,17 @@ var abbreviations = map[string]abbr{
 // abbreviation expands titles and short forms: "Dr.", "St.", "No. 10".
 func (st *state) abbreviation(i int) int {
 	w := st.words[i]
-	lc := strings.ToLower(w.core)
+	var kb [24]byte
+	k, ok := foldKey(w.core, &kb)
+	if !ok || len(k) > 7 {
+		return 0
+	}
+	lc := string(k) // short: abbreviations are at most seven letters
+	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" {
+		if _, state := usStates[titleCase(w.core)]; !state {
+			return 0
+		}
+	}
 	dot := strings.HasPrefix(w.trail, ".")
 	var next string
 	if i+1 < len(st.words) {

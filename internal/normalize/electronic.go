@@ -16,11 +16,13 @@ var topLevelDomains = map[string]bool{
 
 // looksLikeURL reports whether s is a web address.
 func looksLikeURL(s string) bool {
-	ls := strings.ToLower(s)
-	if strings.Contains(ls, "://") || strings.HasPrefix(ls, "www.") {
+	if strings.IndexByte(s, '.') < 0 && !strings.Contains(s, "://") {
+		return false
+	}
+	if strings.Contains(s, "://") || len(s) > 4 && strings.EqualFold(s[:4], "www.") {
 		return true
 	}
-	host := ls
+	host := s
 	if k := strings.IndexByte(host, '/'); k > 0 {
 		host = host[:k]
 	}
@@ -28,7 +30,9 @@ func looksLikeURL(s string) bool {
 	if k <= 0 || k == len(host)-1 {
 		return false
 	}
-	return topLevelDomains[host[k+1:]] && !strings.ContainsAny(host[:k], " ,")
+	var kb [24]byte
+	tld, ok := foldKey(host[k+1:], &kb)
+	return ok && topLevelDomains[string(tld)] && !strings.ContainsAny(host[:k], " ,")
 }
 
 // electronic reads URLs and e-mail addresses piece by piece: "a.bc@x.com"

@@ -36,6 +36,9 @@ var currencyPrefixes = []struct {
 
 // currencyOf splits a leading currency symbol off s.
 func currencyOf(s string) (currency, string, bool) {
+	if s == "" || s[0] >= 'a' && s[0] <= 'z' || s[0] >= '0' && s[0] <= '9' {
+		return currency{}, "", false
+	}
 	for _, p := range currencyPrefixes {
 		if strings.HasPrefix(s, p.sym) {
 			return p.cur, s[len(p.sym):], true

@@ -60,7 +60,7 @@ func New(opts Options) (*Normalizer, error) {
 // byte-wise by spaces for matching, so it never panics; spans still refer
 // to s.
 func (n *Normalizer) Normalize(s string) Result {
-	st := state{n: n, src: s}
+	st := state{n: n, src: s, buf: make([]string, 0, 16)}
 	if !utf8.ValidString(s) {
 		st.src = scrubUTF8(s)
 	}
@@ -193,9 +193,11 @@ func quoteFix(p string) string {
 	if p == "" || isASCII(p) {
 		return p
 	}
-	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "«", "\"", "»", "\"", "…", "...")
-	return r.Replace(p)
+	return quoteReplacer.Replace(p)
 }
+
+// quoteReplacer is read-only after package initialisation.
+var quoteReplacer = strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "«", "\"", "»", "\"", "…", "...")
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

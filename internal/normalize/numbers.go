@@ -238,3 +238,23 @@ func hasByte(s string, c byte) bool {
 	}
 	return false
 }
+
+// foldKey lower-cases an ASCII word into buf for a map lookup without
+// allocating (m[string(b)] does not copy); ok is false for words too long
+// or not ASCII, which no table holds.
+func foldKey(s string, buf *[24]byte) ([]byte, bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
+}

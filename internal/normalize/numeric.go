@@ -149,6 +149,9 @@ func (st *state) groupedDigits(c string, off int) bool {
 // "+44 20 7946 0958": digits in groups, a pause between groups.
 func (st *state) phoneAt(i int) int {
 	w := st.words[i]
+	if !strings.ContainsAny(w.core, "-.)+") && w.lead != "(" {
+		return 0
+	}
 	text := w.lead + w.core
 	plus := strings.HasPrefix(strings.TrimLeft(text, "("), "+")
 	paren := strings.HasPrefix(text, "(")

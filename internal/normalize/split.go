@@ -74,6 +74,17 @@ func shoutEvidence(s string) bool {
 func (st *state) addPieces(i, j int) {
 	s := st.src
 	c := s[i:j]
+	var special bool // "<", "@", "://" or "www." need the slow path
+	for k := 0; k < len(c); k++ {
+		if b := c[k]; b == '<' || b == '@' || b == ':' || b == 'w' || b == 'W' {
+			special = true
+			break
+		}
+	}
+	if !special {
+		st.splitMarks(i, j)
+		return
+	}
 	// Markup such as "<breathing/>" or "<pitch=-.3>" is passed through
 	// untouched, as a word of its own.
 	if lt := strings.IndexByte(c, '<'); lt >= 0 {
@@ -92,6 +103,12 @@ func (st *state) addPieces(i, j int) {
 		st.addChunk(i, j)
 		return
 	}
+	st.splitMarks(i, j)
+}
+
+// splitMarks cuts src[i:j] after glued punctuation and adds the pieces.
+func (st *state) splitMarks(i, j int) {
+	s := st.src
 	start := i
 	for k := i; k < j-1; k++ {
 		ch := s[k]

@@ -186,7 +186,12 @@ func plural(n int, one, many string) string {
 // monthOf returns the month named by word core (full or abbreviated), and
 // whether the abbreviation period should be dropped.
 func monthOf(core string) (string, bool) {
-	m, ok := months[strings.ToLower(core)]
+	var kb [24]byte
+	k, ok := foldKey(core, &kb)
+	if !ok || len(k) < 3 {
+		return "", false
+	}
+	m, ok := months[string(k)]
 	if !ok {
 		return "", false
 	}

@@ -16,19 +16,20 @@ func (st *state) wordAt(i int) int {
 	if st.roman(i) {
 		return 1
 	}
-	if strings.ContainsAny(c, "0123456789") {
-		if strings.ContainsAny(c, "-–") {
+	f := classify(c)
+	if f&clsDigit != 0 {
+		if f&clsDash != 0 {
 			st.hyphenated(c, w.cs)
 			return 1
 		}
 		st.mixed(c, w.cs)
 		return 1
 	}
-	if strings.Contains(c, ".") && st.dotted(c, w.cs) {
+	if f&clsDot != 0 && st.dotted(c, w.cs) {
 		st.dropDot = strings.HasPrefix(w.trail, ".") && len(w.trail) == 1 && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
 		return 1
 	}
-	if k := strings.IndexByte(c, '/'); k > 0 && k < len(c)-1 && !strings.EqualFold(c, "and/or") && isAlphaWord(strings.ReplaceAll(c, "/", "")) {
+	if k := strings.IndexByte(c, '/'); f&clsSlash != 0 && k > 0 && k < len(c)-1 && !strings.EqualFold(c, "and/or") && isAlphaWord(strings.ReplaceAll(c, "/", "")) {
 		for n, part := range strings.Split(c, "/") {
 			if n > 0 {
 				st.buf = append(st.buf, "slash")
@@ -38,7 +39,7 @@ func (st *state) wordAt(i int) int {
 		st.say(w.cs, w.ce())
 		return 1
 	}
-	if strings.ContainsAny(c, "&#$€£¥₩%+=§") {
+	if f&clsSymbol != 0 {
 		st.mixed(c, w.cs)
 		return 1
 	}
@@ -59,7 +60,7 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if s == "" {
 		return dst
 	}
-	if strings.ContainsAny(s, "’") {
+	if !isASCII(s) && strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
 	// Plurals and possessives of acronyms ("DVDs", "UN's") stay whole:
@@ -242,3 +243,43 @@ var onsets = map[string]bool{"BL": true, "BR": true, "CL": true, "CR": true, "DR
 var codas = map[string]bool{"ND": true, "NT": true, "ST": true, "SK": true, "RT": true, "RD": true,
 	"NK": true, "NG": true, "CK": true, "LT": true, "LD": true, "RK": true, "RM": true, "RN": true,
 	"MP": true, "CT": true, "PT": true, "FT": true, "LM": true, "LP": true, "RS": true, "NS": true, "TS": true}
+
+// Byte classes of a word, computed in one pass so that each rule need not
+// rescan it.
+const (
+	clsDigit = 1 << iota
+	clsDash
+	clsDot
+	clsSlash
+	clsSymbol // & # $ % + = or a currency or section sign
+	clsAt
+)
+
+func classify(s string) int {
+	f := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			f |= clsDigit
+		case c == '-':
+			f |= clsDash
+		case c == '.':
+			f |= clsDot
+		case c == '/':
+			f |= clsSlash
+		case c == '@':
+			f |= clsAt
+		case c == '&' || c == '#' || c == '$' || c == '%' || c == '+' || c == '=':
+			f |= clsSymbol
+		case c >= 0x80:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '–':
+				f |= clsDash
+			case '€', '£', '¥', '₩', '§':
+				f |= clsSymbol
+			}
+		}
+	}
+	return f
+}
