@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -45,6 +46,9 @@ var ErrUnsupportedLanguage = errors.New("unsupported language")
 // read-only tables after New, so it is safe for concurrent use.
 type Normalizer struct {
 	lex lexicon
+	// scratch recycles the per-call word lists, which are never handed
+	// to callers; sync.Pool makes this safe across goroutines.
+	scratch sync.Pool
 }
 
 // New builds a Normalizer for opts.
@@ -60,13 +64,23 @@ func New(opts Options) (*Normalizer, error) {
 // byte-wise by spaces for matching, so it never panics; spans still refer
 // to s.
 func (n *Normalizer) Normalize(s string) Result {
-	st := state{n: n, src: s, buf: make([]string, 0, 16)}
+	st := state{n: n, src: s}
+	if sc, ok := n.scratch.Get().(*scratch); ok {
+		st.words, st.buf = sc.words[:0], sc.buf[:0]
+	}
 	if !utf8.ValidString(s) {
 		st.src = scrubUTF8(s)
 	}
 	st.split()
 	st.run()
-	return st.result()
+	res := st.result()
+	if cap(st.words) <= 1<<16 {
+		// Very long inputs do not pin their large buffers in the pool.
+		clear(st.words)
+		clear(st.buf[:cap(st.buf)])
+		n.scratch.Put(&scratch{words: st.words[:0], buf: st.buf[:0]})
+	}
+	return res
 }
 
 // scrubUTF8 replaces every byte of an invalid sequence by a space, keeping
@@ -81,6 +95,12 @@ func scrubUTF8(s string) string {
 		i += size
 	}
 	return string(b)
+}
+
+// scratch holds reusable buffers of one Normalize call.
+type scratch struct {
+	words []word
+	buf   []string
 }
 
 // state is the work of one Normalize call; nothing in it is shared.

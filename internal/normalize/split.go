@@ -23,7 +23,9 @@ func (w word) ce() int { return w.cs + len(w.core) }
 // split cuts st.src into words in one linear pass.
 func (st *state) split() {
 	s := st.src
-	st.words = make([]word, 0, len(s)/5+1)
+	if cap(st.words) < len(s)/6+1 {
+		st.words = make([]word, 0, len(s)/6+1)
+	}
 	upper, alpha := 0, 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
