@@ -127,7 +127,7 @@ func (p *page) withSiblings(top *html.Node, best float64, scores map[*html.Node]
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P {
+		if sib.DataAtom == atom.P || isParagraphLike(sib, p.st[sib]) {
 			s, ld := p.st[sib], p.linkDensity(sib)
 			if s.text > 80 && ld < 0.25 || s.text > 0 && s.text <= 80 && ld == 0 && s.commas+1 > 0 && endsSentence(textOf(sib)) {
 				out = append(out, sib)
