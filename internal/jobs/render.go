@@ -69,12 +69,12 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 	if err := w.markRendering(ctx, r); err != nil {
 		return err
 	}
-	files, timeline, dur, err := w.render(ctx, r, v.Content)
+	fin, err := w.render(ctx, r, v.Content)
 	if err != nil {
 		return failOrRetry(ctx, w.c, job.JobRow, r.ArticleID, r.ID, err)
 	}
 	return st.WithTx(ctx, func(tx *store.Tx) error {
-		if err := tx.FinishRendition(ctx, r.ID, files, timeline, dur); err != nil {
+		if err := tx.FinishRendition(ctx, r.ID, fin); err != nil {
 			return err
 		}
 		if err := completeTx(ctx, tx, job); err != nil {
@@ -108,17 +108,17 @@ func (w *renderWorker) markRendering(ctx context.Context, r store.Rendition) err
 // render runs the pipeline into a scratch directory and moves the finished
 // files into blob storage. Nothing refers to them until the caller's
 // transaction commits; if we die first, GC removes them after its grace.
-func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.Article) (map[string]string, string, time.Duration, error) {
+func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.Article) (store.Finished, error) {
 	dir, err := w.c.deps.Blobs.TempDir()
 	if err != nil {
-		return nil, "", 0, err
+		return store.Finished{}, err
 	}
 	defer os.RemoveAll(dir)
 	start := time.Now()
 	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice,
 		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir})
 	if err != nil {
-		return nil, "", 0, fmt.Errorf("render %s: %w", r.ID, err)
+		return store.Finished{}, fmt.Errorf("render %s: %w", r.ID, err)
 	}
 	if w.c.deps.Observer != nil {
 		w.c.deps.Observer.RenderFinished(time.Since(start))
@@ -127,7 +127,7 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	for format, path := range res.Files {
 		key, err := w.c.deps.Blobs.PutFile(ctx, path, filepath.Ext(path))
 		if err != nil {
-			return nil, "", 0, fmt.Errorf("store %s audio of %s: %w", format, r.ID, err)
+			return store.Finished{}, fmt.Errorf("store %s audio of %s: %w", format, r.ID, err)
 		}
 		files[format] = key
 	}
@@ -135,11 +135,11 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	if len(res.Timeline) > 0 {
 		tl := filepath.Join(dir, "timeline.json")
 		if err := os.WriteFile(tl, res.Timeline, 0o644); err != nil {
-			return nil, "", 0, fmt.Errorf("write timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("write timeline of %s: %w", r.ID, err)
 		}
 		if timeline, err = w.c.deps.Blobs.PutFile(ctx, tl, "json"); err != nil {
-			return nil, "", 0, fmt.Errorf("store timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("store timeline of %s: %w", r.ID, err)
 		}
 	}
-	return files, timeline, res.Duration, nil
+	return store.Finished{Files: files, TimelineKey: timeline, Duration: res.Duration, Voice: res.Voice}, nil
 }

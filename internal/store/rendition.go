@@ -66,14 +66,23 @@ func (c conn) SetRenditionStatus(ctx context.Context, id string, st Status, errT
 	return affectedOne(res, err, "set rendition status "+id)
 }
 
+// Finished is what a render produced.
+type Finished struct {
+	Files       map[string]string // format → blob key
+	TimelineKey string
+	Duration    time.Duration
+	Voice       string // the voice the pipeline actually used ("" keeps the requested one)
+}
+
 // FinishRendition records the rendition's stored audio and marks it ready.
-func (c conn) FinishRendition(ctx context.Context, id string, files map[string]string, timelineKey string, d time.Duration) error {
-	b, err := json.Marshal(orEmpty(files))
+func (c conn) FinishRendition(ctx context.Context, id string, f Finished) error {
+	b, err := json.Marshal(orEmpty(f.Files))
 	if err != nil {
 		return fmt.Errorf("finish rendition %s: %w", id, err)
 	}
-	res, err := c.exec(ctx, `UPDATE renditions SET status = ?, error = '', files = ?, timeline_key = ?, duration_ms = ?, updated_at = ? WHERE id = ?`,
-		StatusReady, string(b), timelineKey, d.Milliseconds(), ms(now()), id)
+	res, err := c.exec(ctx, `UPDATE renditions SET status = ?, error = '', files = ?, timeline_key = ?, duration_ms = ?,
+		voice = CASE WHEN ? = '' THEN voice ELSE ? END, updated_at = ? WHERE id = ?`,
+		StatusReady, string(b), f.TimelineKey, f.Duration.Milliseconds(), f.Voice, f.Voice, ms(now()), id)
 	return affectedOne(res, err, "finish rendition "+id)
 }
 

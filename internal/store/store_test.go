@@ -199,7 +199,7 @@ func TestRenditions(t *testing.T) {
 			t.Fatalf("second EnsureRendition: got %s created=%v %v, want %s", r2.ID, created, err, r.ID)
 		}
 		err = s.WithTx(ctx, func(tx *store.Tx) error {
-			if err := tx.FinishRendition(ctx, r.ID, map[string]string{"mp3": "abc.mp3"}, "abc.json", 1500*time.Millisecond); err != nil {
+			if err := tx.FinishRendition(ctx, r.ID, store.Finished{Files: map[string]string{"mp3": "abc.mp3"}, TimelineKey: "abc.json", Duration: 1500 * time.Millisecond, Voice: "flite:slt"}); err != nil {
 				return err
 			}
 			return tx.SetLiveRendition(ctx, a.ID, r.ID)
@@ -208,7 +208,7 @@ func TestRenditions(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := s.Rendition(ctx, r.ID)
-		if err != nil || got.Status != store.StatusReady || got.Files["mp3"] != "abc.mp3" || got.Duration != 1500*time.Millisecond {
+		if err != nil || got.Status != store.StatusReady || got.Files["mp3"] != "abc.mp3" || got.Duration != 1500*time.Millisecond || got.Voice != "flite:slt" {
 			t.Fatalf("rendition after finish: got %+v %v", got, err)
 		}
 		refs, err := s.ReferencedBlobs(ctx)
