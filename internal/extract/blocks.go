@@ -93,6 +93,12 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		e.children(n, mode, depth)
 		e.flush(mode)
 		return
+	case atom.Td, atom.Th:
+		// A table row is read as one line, its cells separated by spaces.
+		e.buf.WriteByte(' ')
+		e.children(n, mode, depth)
+		e.buf.WriteByte(' ')
+		return
 	case atom.A:
 		e.inLink++
 		e.children(n, mode, depth)

@@ -136,8 +136,8 @@ func (p *page) removeFurniture() {
 			return n.Type == html.DocumentNode
 		}
 		switch n.DataAtom {
-		case atom.Html, atom.Body, atom.Main, atom.Article:
-			return true
+		case atom.Html, atom.Body, atom.Main, atom.Article, atom.Tbody, atom.Tr, atom.Td, atom.Th:
+			return true // table rows are named after their data ("player-42")
 		}
 		s := p.st[n]
 		if s.body {
