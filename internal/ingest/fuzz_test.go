@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"aloud/internal/script"
 )
 
 func FuzzReadText(f *testing.F) {
@@ -48,6 +50,15 @@ func FuzzReadText(f *testing.F) {
 			}
 			if b.Text == a.Title {
 				t.Fatalf("headline %q repeated in blocks", a.Title)
+			}
+		}
+		for _, s := range script.Build(a) {
+			text := a.Title
+			if s.Part == script.PartBlock {
+				text = a.Blocks[s.Block].Text
+			}
+			if s.Span[0] < 0 || s.Span[1] > len(text) || text[s.Span[0]:s.Span[1]] != s.Text {
+				t.Fatalf("sentence span %v does not match %q", s.Span, s.Text)
 			}
 		}
 		for _, s := range fields {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -40,6 +41,20 @@ func FuzzSplit(f *testing.F) {
 		if len(spans) == 0 && hasWordChar(text) {
 			t.Fatalf("no sentences in %q, which has words", text)
 		}
-		UTF16Offsets(text, 0, len(text)/2, len(text))
+		var offs []int
+		for _, sp := range spans {
+			offs = append(offs, sp[0], sp[1])
+		}
+		units := UTF16Offsets(text, offs...)
+		for i := 1; i < len(units); i++ {
+			if units[i] < units[i-1] {
+				t.Fatalf("UTF-16 offsets %v not monotonic for byte offsets %v", units, offs)
+			}
+		}
+		if utf8.ValidString(text) {
+			if n := UTF16Offsets(text, len(text))[0]; n != len(utf16.Encode([]rune(text))) {
+				t.Fatalf("UTF-16 length: got %d, want %d", n, len(utf16.Encode([]rune(text))))
+			}
+		}
 	})
 }
