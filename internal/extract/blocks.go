@@ -127,6 +127,9 @@ func (e *emitter) keep(n *html.Node) bool {
 	if s == nil || s.text == 0 {
 		return n.DataAtom == atom.Br
 	}
+	if e.p.isTeaserList(n) {
+		return false
+	}
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
 		ld := e.p.linkDensity(n)
@@ -156,4 +159,30 @@ func (e *emitter) flush(t article.BlockType) {
 			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
 		}
 	}
+}
+
+// isTeaserList reports a run of look-alike items that each pair a linked
+// title with a short excerpt: related or popular articles, not the story.
+func (p *page) isTeaserList(n *html.Node) bool {
+	kinds := make(map[string]int)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		s := p.st[c]
+		if s == nil || !s.block || s.text == 0 || s.text > 400 || s.link < 15 || float64(s.link) < 0.15*float64(s.text) || s.link == s.text {
+			continue
+		}
+		cls := attr(c, "class")
+		if strings.Contains(cls, "embed") || c.DataAtom == atom.Blockquote {
+			continue // quoted posts carry links but are part of the story
+		}
+		kinds[c.Data+"."+cls]++
+	}
+	for _, k := range kinds {
+		if k >= 3 {
+			return true
+		}
+	}
+	return false
 }
