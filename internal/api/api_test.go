@@ -184,6 +184,7 @@ func (b *bundle) waitReady(t *testing.T, id string) articleOut {
 const sampleText = "Ministers met in secret\n\nThe first paragraph says what happened.\n\nThe second paragraph explains why it matters.\n"
 
 func TestArticleLifecycle(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{})
 		id := b.create(t, `{"text": `+quote(sampleText)+`}`)
@@ -241,6 +242,7 @@ func TestArticleLifecycle(t *testing.T) {
 }
 
 func TestStructuredArticleAndIdempotency(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{})
 		body := `{"title":"Structured","kicker":"","byline":"By A","published":"2024-05-01T10:00:00Z","source":"S","url":"https://example.com/x","language":"en","blocks":[{"type":"paragraph","text":"Hello there."}]}`
@@ -260,6 +262,7 @@ func TestStructuredArticleAndIdempotency(t *testing.T) {
 }
 
 func TestAuthAndTenancy(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{})
 		for name, key := range map[string]string{"missing": "", "wrong": "aloud_not-a-key"} {
@@ -308,6 +311,7 @@ func TestAuthAndTenancy(t *testing.T) {
 }
 
 func TestBadInputIs4xx(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{MaxBodyBytes: 4096})
 		for name, tc := range map[string]struct {
@@ -347,6 +351,7 @@ func TestBadInputIs4xx(t *testing.T) {
 }
 
 func TestListPagesNewestFirst(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{})
 		want := map[string]bool{}
@@ -380,6 +385,7 @@ func TestListPagesNewestFirst(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{RateLimit: 0.5, RateBurst: 2})
 		for i := range 2 {
@@ -398,6 +404,7 @@ func TestRateLimit(t *testing.T) {
 }
 
 func TestFeedsAPI(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{})
 		r := b.do(t, "POST", "/api/v1/feeds", b.key, `{"url":"https://example.com/rss","interval_seconds":600}`)
@@ -427,6 +434,7 @@ func TestFeedsAPI(t *testing.T) {
 }
 
 func TestPublicEndpoints(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{Ready: func(context.Context) error { return nil }})
 		r := b.do(t, "GET", "/api/v1/openapi.json", "", "")
@@ -477,6 +485,7 @@ func TestPublicEndpoints(t *testing.T) {
 }
 
 func TestReadyzReportsFailures(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, api.Options{Ready: func(context.Context) error { return io.ErrUnexpectedEOF }})
 		if r := b.do(t, "GET", "/readyz", "", ""); r.status != 503 || !strings.Contains(string(r.body), "unexpected EOF") {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,22 +29,76 @@ const DefaultPostgresURL = "postgres://root@127.0.0.1:5432/test?sslmode=disable"
 // Dialects are the databases every store test runs on.
 var Dialects = []store.Dialect{store.SQLite, store.Postgres}
 
-// Run runs fn as subtests "sqlite" and "postgres", each on a fresh,
-// migrated store.
+// Run runs fn as parallel subtests "sqlite" and "postgres", each on a
+// fresh, migrated store.
 func Run(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Helper()
 	for _, d := range Dialects {
 		t.Run(d.String(), func(t *testing.T) {
+			t.Parallel()
+			if d == store.SQLite {
+				fn(t, Open(t, migratedSQLite(t)))
+				return
+			}
 			fn(t, Open(t, URL(t, d)))
 		})
 	}
+}
+
+// template is a migrated SQLite file made once per test binary; copying
+// it is much faster than running every migration (River's included) for
+// each test.
+var template struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func migratedSQLite(t testing.TB) string {
+	t.Helper()
+	template.once.Do(func() {
+		dir, err := os.MkdirTemp("", "aloud-dbtest-")
+		if err != nil {
+			template.err = err
+			return
+		}
+		p := filepath.Join(dir, "template.db")
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		s, err := store.Open(ctx, p, store.Options{Migrate: true})
+		if err != nil {
+			template.err = err
+			return
+		}
+		// Fold the WAL into the main file so that one file is the whole database.
+		if _, err := s.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+			template.err = err
+		}
+		s.Close()
+		template.path = p
+	})
+	if template.err != nil {
+		t.Fatalf("make SQLite template: %v", template.err)
+	}
+	b, err := os.ReadFile(template.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "aloud.db")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // Each runs fn as one subtest per dialect with a fresh, empty database URL.
 func Each(t *testing.T, fn func(t *testing.T, url string)) {
 	t.Helper()
 	for _, d := range Dialects {
-		t.Run(d.String(), func(t *testing.T) { fn(t, URL(t, d)) })
+		t.Run(d.String(), func(t *testing.T) {
+			t.Parallel()
+			fn(t, URL(t, d))
+		})
 	}
 }
 

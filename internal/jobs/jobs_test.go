@@ -183,6 +183,7 @@ func jobCount(t *testing.T, st *store.Store, kind, state string) int {
 }
 
 func TestTextRendersAndPublishes(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, jobs.Deps{})
 		id := b.submit(t, content("Hello", "World."))
@@ -216,6 +217,7 @@ func TestTextRendersAndPublishes(t *testing.T) {
 }
 
 func TestUnchangedUpdateRendersNothing(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		b := setup(t, st, jobs.Deps{})
 		c := content("Hello", "World.")
@@ -249,6 +251,7 @@ func TestUnchangedUpdateRendersNothing(t *testing.T) {
 }
 
 func TestInputThatCannotSucceedIsCancelled(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		ren := &FakeRenderer{RenderFunc: func(context.Context, render.Request) (render.Result, error) {
 			return render.Result{}, fmt.Errorf("split: %w", article.ErrNoText)
@@ -267,6 +270,7 @@ func TestInputThatCannotSucceedIsCancelled(t *testing.T) {
 }
 
 func TestIngestHTMLAndURL(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		fetcher := &FakeFetcher{GetFunc: func(_ context.Context, url string, _ *fetch.Conditional) (*fetch.Response, error) {
 			if url == "https://example.com/gone" {
@@ -310,6 +314,7 @@ func TestIngestHTMLAndURL(t *testing.T) {
 }
 
 func TestPollFeedIngestsNewItemsOnce(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, st *store.Store) {
 		rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
 <item><title>One</title><link>https://example.com/1</link><guid>g1</guid></item>
@@ -378,6 +383,7 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 func TestBackoff(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		failures int
 		want     time.Duration
@@ -389,6 +395,7 @@ func TestBackoff(t *testing.T) {
 }
 
 func TestIsPermanent(t *testing.T) {
+	t.Parallel()
 	for err, want := range map[error]bool{
 		article.ErrNoText:                     true,
 		&fetch.StatusError{Code: 404}:         true,

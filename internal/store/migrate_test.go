@@ -12,6 +12,7 @@ import (
 // Numbering must be contiguous from 1, and both dialects must have the
 // same versions with the same names, so neither can drift.
 func TestMigrationsContiguousAndMatched(t *testing.T) {
+	t.Parallel()
 	lite, err := store.Migrations(store.SQLite)
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +42,7 @@ func TestMigrationsContiguousAndMatched(t *testing.T) {
 }
 
 func TestOpenRefusesOlderSchema(t *testing.T) {
+	t.Parallel()
 	dbtest.Each(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		if _, err := store.Open(ctx, url, store.Options{}); !errors.Is(err, store.ErrSchemaOutdated) {

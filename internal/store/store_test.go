@@ -17,6 +17,7 @@ func sample(title string) article.Article {
 }
 
 func TestPublicationsAndKeys(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, err := s.EnsurePublication(ctx, "daily")
@@ -75,6 +76,7 @@ func TestPublicationsAndKeys(t *testing.T) {
 }
 
 func TestArticlesVersionsAndTenancy(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, _ := s.EnsurePublication(ctx, "daily")
@@ -133,6 +135,7 @@ func TestArticlesVersionsAndTenancy(t *testing.T) {
 }
 
 func TestListArticlesPages(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, _ := s.EnsurePublication(ctx, "daily")
@@ -182,6 +185,7 @@ func TestListArticlesPages(t *testing.T) {
 }
 
 func TestRenditions(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, _ := s.EnsurePublication(ctx, "daily")
@@ -223,6 +227,7 @@ func TestRenditions(t *testing.T) {
 }
 
 func TestWithTxRollsBack(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		boom := errors.New("boom")
@@ -242,6 +247,7 @@ func TestWithTxRollsBack(t *testing.T) {
 }
 
 func TestFeeds(t *testing.T) {
+	t.Parallel()
 	dbtest.Run(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		p, _ := s.EnsurePublication(ctx, "daily")
