@@ -60,10 +60,42 @@ func New(opts Options) (*Normalizer, error) {
 	return &Normalizer{lex: newLexicon(opts.Lexicon)}, nil
 }
 
-// Normalize returns the spoken form of s. Invalid UTF-8 is replaced
-// byte-wise by spaces for matching, so it never panics; spans still refer
-// to s.
-func (n *Normalizer) Normalize(s string) Result {
+// Normalize returns the spoken form of s. Invalid UTF-8 is treated as
+// spaces for matching; spans still refer to s. It never panics: should a
+// rule fail on some input, the words are passed through as written (the
+// fuzz target runs the rules without this net, so such bugs are found).
+func (n *Normalizer) Normalize(s string) (res Result) {
+	defer func() {
+		if recover() != nil {
+			res = passThrough(s)
+		}
+	}()
+	return n.normalize(s)
+}
+
+// passThrough is the written text as tokens, one per whitespace-separated
+// word.
+func passThrough(s string) Result {
+	var toks []Token
+	start := -1
+	for i, r := range s + " " {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			if start >= 0 {
+				toks = append(toks, Token{Spoken: s[start:i], Span: [2]int{start, i}})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Spoken
+	}
+	return Result{Text: strings.Join(parts, " "), Tokens: toks}
+}
+
+func (n *Normalizer) normalize(s string) Result {
 	st := state{n: n, src: s}
 	if sc, ok := n.scratch.Get().(*scratch); ok {
 		st.words, st.buf = sc.words[:0], sc.buf[:0]

@@ -199,3 +199,12 @@ func TestEmptyAndSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestPassThrough(t *testing.T) {
+	in := " a\tbb  c\n"
+	res := passThrough(in)
+	checkResult(t, in, res)
+	if res.Text != "a bb c" {
+		t.Errorf("passThrough = %q", res.Text)
+	}
+}

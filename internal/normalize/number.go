@@ -159,7 +159,7 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 // isOrdinalSuffix reports whether suf is the right ordinal ending for the
 // digits ("1st", "2nd", "3rd", "11th", "21st").
 func isOrdinalSuffix(suf, digits string) bool {
-	if len(suf) != 2 {
+	if len(suf) != 2 || digits == "" {
 		return false
 	}
 	last := digits[len(digits)-1]
