@@ -53,6 +53,7 @@ func Extract(body []byte, pageURL, contentType string, opts Options) (article.Ar
 	if err != nil {
 		return article.Article{}, err
 	}
+	text = stripCode(text)
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		// The parser refuses nesting deeper than 512 elements; flatten
@@ -158,5 +159,82 @@ func flatten(src string, limit int) string {
 			}
 		}
 		b.Write(z.Raw())
+	}
+}
+
+// stripCode empties <script> (except JSON-LD) and <style> elements before
+// parsing. They are never read, and tokenizing them is a large share of
+// the parse on pages that inline their JavaScript.
+func stripCode(src string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			break
+		}
+		j += i
+		tag := ""
+		switch {
+		case hasPrefixFold(src[j+1:], "script"):
+			tag = "</script"
+		case hasPrefixFold(src[j+1:], "style"):
+			tag = "</style"
+		default:
+			i = j + 1
+			continue
+		}
+		open := strings.IndexByte(src[j:], '>')
+		if open < 0 {
+			break
+		}
+		open += j + 1
+		end := indexFold(src[open:], tag)
+		if end < 0 {
+			break
+		}
+		end += open
+		if !strings.Contains(src[j:open], "ld+json") {
+			b.WriteString(src[last:open])
+			last = end
+		}
+		i = end + 1
+	}
+	if last == 0 {
+		return src
+	}
+	b.WriteString(src[last:])
+	return b.String()
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold finds the lower-case ASCII needle (starting with '<') in s,
+// ignoring case.
+func indexFold(s, needle string) int {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		if hasPrefixFold(s[i+j:], needle) {
+			return i + j
+		}
+		i += j + 1
 	}
 }

@@ -192,3 +192,19 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestStripCode(t *testing.T) {
+	cases := map[string]string{
+		`<p>a</p><script>var x = "<p>no</p>";</script><p>b</p>`: `<p>a</p><script></script><p>b</p>`,
+		`<SCRIPT type="text/javascript">x()</SCRIPT>`:           `<SCRIPT type="text/javascript"></SCRIPT>`,
+		`<style>p{}</style><strong>kept</strong>`:               `<style></style><strong>kept</strong>`,
+		`<script type="application/ld+json">{"a":1}</script>`:   `<script type="application/ld+json">{"a":1}</script>`,
+		`<p>unterminated <script>never closed`:                  `<p>unterminated <script>never closed`,
+		`<section><span>plain</span></section>`:                 `<section><span>plain</span></section>`,
+	}
+	for in, want := range cases {
+		if got := stripCode(in); got != want {
+			t.Errorf("stripCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
