@@ -137,6 +137,12 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 		st.buf = appendDecade(st.buf, v.intg)
 		st.say(w.cs, w.ce())
 		return 1
+	case rest == "'s" || rest == "’s":
+		// "the 12's": the number keeps its possessive or plural ending.
+		st.buf = appendNum(st.buf, v)
+		st.buf[len(st.buf)-1] += "'s"
+		st.say(w.cs, w.ce())
+		return 1
 	case rest == "%":
 		st.buf = append(appendNum(st.buf, v), "percent")
 		st.say(w.cs, w.ce())
@@ -199,6 +205,9 @@ func appendDecade(dst []string, digits string) []string {
 func (st *state) bareNumber(i int, v num) int {
 	w := st.words[i]
 	if n := st.mixedFraction(i, v); n > 0 {
+		return n
+	}
+	if n := st.addressAt(i, v); n > 0 {
 		return n
 	}
 	if n := st.measureNext(i, v); n > 0 {

@@ -381,7 +381,7 @@ func (st *state) numericDate(c string, off int) bool {
 	if mn < 1 || mn > 12 || dn < 1 || dn > 31 {
 		return false
 	}
-	if len(p[0]) == 4 || atoiSmall(p[0]) > 12 {
+	if len(p[0]) == 4 && sep == '-' || len(p[0]) <= 2 && atoiSmall(p[0]) > 12 {
 		st.buf = append(st.buf, "the")
 		st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
 		st.buf = append(st.buf, "of", monthByNum[mn])

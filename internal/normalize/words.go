@@ -13,6 +13,9 @@ func (st *state) wordAt(i int) int {
 	if n := st.abbreviation(i); n > 0 {
 		return n
 	}
+	if n := st.postalAt(i); n > 0 {
+		return n
+	}
 	if st.roman(i) {
 		return 1
 	}
