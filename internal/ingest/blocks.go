@@ -27,7 +27,8 @@ type parsed struct {
 // list items, or lines broken on purpose (a subheading set directly above
 // its paragraph, one-line paragraphs with no blank line between them).
 func parseBlock(lines []string) []parsed {
-	p := blockParser{lines: lines, ragged: ragged(lines)}
+	width := blockWidth(lines)
+	p := blockParser{lines: lines, width: width, ragged: ragged(lines, width)}
 	for i, l := range lines {
 		p.line(i, l)
 	}
@@ -37,6 +38,7 @@ func parseBlock(lines []string) []parsed {
 
 type blockParser struct {
 	lines  []string
+	width  int  // longest line, in runes
 	ragged bool // not wrapped text: every line is its own unit
 	out    []parsed
 	kind   article.BlockType
@@ -73,7 +75,7 @@ func (p *blockParser) line(i int, l string) {
 	if p.kind == "" {
 		p.kind = article.Paragraph
 	}
-	if p.kind == article.Paragraph && len(p.cur) > 0 && deliberateBreak(p.lines, i-1, p.ragged) {
+	if p.kind == article.Paragraph && len(p.cur) > 0 && deliberateBreak(p.lines, i-1, p.width, p.ragged) {
 		p.flush()
 	}
 	p.cur = append(p.cur, l)
@@ -122,11 +124,11 @@ func settleHeadings(ps []parsed) []article.Block {
 // a sentence, and either the next word would have fitted on the line
 // (hardBreak) or the line ends a sentence and is too long to be wrapped
 // text, as in files with one paragraph per line.
-func deliberateBreak(lines []string, i int, ragged bool) bool {
+func deliberateBreak(lines []string, i, width int, ragged bool) bool {
 	if i+1 >= len(lines) || strings.HasSuffix(lines[i], "-") || !startsUpper(lines[i+1]) {
 		return false
 	}
-	if ragged || hardBreak(lines, i) {
+	if ragged || hardBreak(lines, i, width) {
 		return true
 	}
 	// CJK text is not wrapped at spaces, so its full stop ends a line on purpose.
@@ -137,9 +139,9 @@ func deliberateBreak(lines []string, i int, ragged bool) bool {
 // subheading, nor the last) break early before a capital: such a block is
 // a list or table of short lines, not wrapped text, so even its longest
 // line ends a unit.
-func ragged(lines []string) bool {
+func ragged(lines []string, width int) bool {
 	for j := 1; j+1 < len(lines); j++ {
-		if hardBreak(lines, j) && startsUpper(lines[j+1]) && !strings.HasSuffix(lines[j], "-") {
+		if hardBreak(lines, j, width) && startsUpper(lines[j+1]) && !strings.HasSuffix(lines[j], "-") {
 			return true
 		}
 	}
@@ -160,19 +162,25 @@ func isSubheading(s string) bool {
 // hardBreak reports whether the break after lines[i] was deliberate: the
 // next line's first word would have fitted on it, so a text wrapped at the
 // block's width would not have broken there.
-func hardBreak(lines []string, i int) bool {
+// width is blockWidth(lines), passed in so a long block costs linear time.
+func hardBreak(lines []string, i, width int) bool {
 	if i+1 >= len(lines) {
 		return true
-	}
-	width := 0
-	for _, l := range lines {
-		width = max(width, runeLen(l))
 	}
 	next := strings.Fields(lines[i+1])
 	if len(next) == 0 {
 		return true
 	}
 	return runeLen(lines[i])+1+runeLen(next[0]) <= width
+}
+
+// blockWidth is the length of the longest line, in runes.
+func blockWidth(lines []string) int {
+	width := 0
+	for _, l := range lines {
+		width = max(width, runeLen(l))
+	}
+	return width
 }
 
 func markdownHeading(l string) (string, bool) {

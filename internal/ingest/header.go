@@ -131,7 +131,7 @@ func headlineLike(line string, block []string) bool {
 	if len(block) < 2 || block[0] != line {
 		return true
 	}
-	return hardBreak(block, 0)
+	return hardBreak(block, 0, blockWidth(block))
 }
 
 // endsLikeProse is true for a line ending in a full stop, comma, colon or
