@@ -44,6 +44,9 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version":   {"print the version", runVersion},
+		"serve":     {"run the HTTP API, job workers and feed scheduler", runServe},
+		"worker":    {"run job workers only (scale-out on PostgreSQL)", runWorker},
+		"keys":      {"create API keys ('aloud keys create --publication NAME')", runKeys},
 		"normalize": {"write the spoken form of text on stdin (numbers, dates, acronyms)", runNormalize},
 		"extract":   {"print an article's text or JSON as aloud reads it", runExtract},
 		"voices":    {"list the installed voices and their languages", runVoices},

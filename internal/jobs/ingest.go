@@ -115,6 +115,16 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleID, renditionID string, cause error) error {
 	permanent := c.deps.Permanent(cause)
 	if !permanent && !lastAttempt(job) {
+		// Waiting for the retry is "queued" again; the error says why.
+		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, cause.Error())
+		_ = c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
+			if renditionID != "" {
+				if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusQueued, msg); err != nil {
+					return err
+				}
+			}
+			return tx.SetArticleStatus(ctx, articleID, store.StatusQueued, msg)
+		}) // best effort: the retry happens either way
 		return cause
 	}
 	err := c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
