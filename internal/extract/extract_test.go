@@ -99,6 +99,34 @@ func TestNewsFurniture(t *testing.T) {
 	}
 }
 
+// TestUnmarkedFurniture is the seed's kind of furniture with meaningless
+// class names: only text, structure and form controls give it away.
+func TestUnmarkedFurniture(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "unmarked.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Extract(body, "", "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Mill owners agree to open the weirs" || a.Kicker != "After years of dispute" || a.Language != "en" {
+		t.Errorf("got title %q kicker %q language %q", a.Title, a.Kicker, a.Language)
+	}
+	text := a.BodyText()
+	for _, bad := range []string{"Listen", "min", "artificially", "feedback", "newsletter", "inbox", "Sign up",
+		"Also read", "Dry summer", "source", "More on this topic", "Salmon counts", "Comments", "grandfather",
+		"©", "After years", "Home"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("body keeps furniture %q:\n%s", bad, text)
+		}
+	}
+	if len(a.Blocks) != 6 || !strings.HasPrefix(text, "The owners of the last four") ||
+		!strings.HasSuffix(text, "since 1871.") {
+		t.Errorf("got %d blocks, want the 6 of the article:\n%s", len(a.Blocks), text)
+	}
+}
+
 func TestCharsets(t *testing.T) {
 	cases := []struct {
 		name, contentType, body, want string

@@ -66,6 +66,8 @@ func collectDeclared(root *html.Node) *declared {
 				var k string
 				if d.h1, k = headline(n); k != "" {
 					d.kicker = k
+				} else if d.kicker == "" {
+					d.kicker = kickerBefore(n)
 				}
 			}
 		case atom.Time:
@@ -305,4 +307,29 @@ func textLen(blocks []article.Block) int {
 		n += t
 	}
 	return n
+}
+
+// kickerBefore reads a short unlinked line standing right before the
+// headline, the usual place of a kicker without kicker markup.
+func kickerBefore(h1 *html.Node) string {
+	prev := h1.PrevSibling
+	for prev != nil && (prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" || prev.Type == html.CommentNode) {
+		prev = prev.PrevSibling
+	}
+	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom == atom.A || prev.DataAtom == atom.Time {
+		return ""
+	}
+	k := textOf(prev)
+	if k == "" || len(k) > 120 || endsSentence(k) || strings.ContainsAny(k, "|›»") {
+		return ""
+	}
+	var linked bool
+	walk(prev, 0, func(n *html.Node, _ int) bool {
+		linked = linked || n.Type == html.ElementNode && (n.DataAtom == atom.A || n.DataAtom == atom.Time)
+		return !linked
+	})
+	if linked {
+		return ""
+	}
+	return k
 }

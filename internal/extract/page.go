@@ -29,8 +29,9 @@ type page struct {
 
 func newPage(root *html.Node) *page {
 	p := &page{root: root, decl: collectDeclared(root)}
-	p.removeInvisible()
+	controls := p.removeInvisible()
 	p.computeStats()
+	p.removeWidgets(controls)
 	p.removeFurniture()
 	p.computeStats()
 	return p
@@ -38,8 +39,10 @@ func newPage(root *html.Node) *page {
 
 // removeInvisible detaches elements that are never read: scripts, media,
 // forms controls, navigation and anything hidden.
-func (p *page) removeInvisible() {
-	var drop []*html.Node
+// It returns the parents of the form controls it removed, for
+// removeWidgets.
+func (p *page) removeInvisible() []*html.Node {
+	var drop, controls []*html.Node
 	walk(p.root, 0, func(n *html.Node, depth int) bool {
 		switch n.Type {
 		case html.CommentNode:
@@ -48,6 +51,10 @@ func (p *page) removeInvisible() {
 		case html.ElementNode:
 			if skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
 				drop = append(drop, n)
+				switch n.DataAtom {
+				case atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Audio:
+					controls = append(controls, n.Parent)
+				}
 				return false
 			}
 		}
@@ -55,6 +62,33 @@ func (p *page) removeInvisible() {
 	})
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
+	}
+	return controls
+}
+
+// widgetText is the most text, in runes, of a box around a button or form
+// field that is dropped as a widget: a sign-up box, an audio player, a
+// share bar. Article text around a button is longer than this.
+const widgetText = 300
+
+// removeWidgets drops the largest small box around each form control.
+func (p *page) removeWidgets(controls []*html.Node) {
+	seen := make(map[*html.Node]bool)
+	for _, c := range controls {
+		var box *html.Node
+		for n := c; n != nil && n.Type == html.ElementNode; n = n.Parent {
+			s := p.st[n]
+			if s == nil || s.text > widgetText || s.paras > 1 || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+				break
+			}
+			if n.DataAtom != atom.P && n.DataAtom != atom.Li && n.DataAtom != atom.Td {
+				box = n
+			}
+		}
+		if box != nil && !seen[box] && box.Parent != nil {
+			seen[box] = true
+			box.Parent.RemoveChild(box)
+		}
 	}
 }
 
