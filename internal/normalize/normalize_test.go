@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"aloud/internal/normalize/tnscore"
 )
@@ -206,5 +207,21 @@ func TestPassThrough(t *testing.T) {
 	checkResult(t, in, res)
 	if res.Text != "a bb c" {
 		t.Errorf("passThrough = %q", res.Text)
+	}
+}
+
+// Long lines of patterns that make look-ahead rules rescan must still
+// finish quickly (the rules are bounded, so this is linear) and keep the
+// invariants.
+func TestLongAdversarialLines(t *testing.T) {
+	n := newEN(t)
+	for _, unit := range []string{"+1 ", "(", ")", "<a>", "1-", "a--", "(1) ", "IV ", "$1-", "Jan. 1, ", "1/2 ", "—", "12,", "www.", "a.b@"} {
+		in := strings.Repeat(unit, 100_000/len(unit))
+		start := time.Now()
+		res := n.Normalize(in)
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%q×%d took %v", unit, 100_000/len(unit), d)
+		}
+		checkResult(t, in, res)
 	}
 }

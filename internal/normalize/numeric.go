@@ -164,7 +164,9 @@ func (st *state) phoneAt(i int) int {
 	}
 	used, last := 1, w
 	// "+1 123-123-5678", "(123) 123-5678", "+44 20 7946 0958"
-	for j := i + 1; j < len(st.words) && (plus || paren) && (last.trail == "" || last.trail == ")" && j == i+1); j++ {
+	// At most five more groups: a phone number is short, and the bound
+	// keeps runs of "+1 +1 +1 ..." linear.
+	for j := i + 1; j < len(st.words) && j <= i+5 && (plus || paren) && (last.trail == "" || last.trail == ")" && j == i+1); j++ {
 		nx := st.words[j]
 		g2, ok := phoneGroups(nx.lead+nx.core, groups)
 		if !ok || nx.lead != "" && nx.lead != "(" {

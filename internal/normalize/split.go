@@ -89,18 +89,31 @@ func (st *state) addPieces(i, j int) {
 	}
 	// Markup such as "<breathing/>" or "<pitch=-.3>" is passed through
 	// untouched, as a word of its own.
-	if lt := strings.IndexByte(c, '<'); lt >= 0 {
-		if gt := strings.IndexByte(c[lt:], '>'); gt > 0 {
-			if lt > 0 {
-				st.addPieces(i, i+lt)
-			}
-			st.words = append(st.words, word{start: i + lt, end: i + lt + gt + 1, core: c[lt : lt+gt+1], cs: i + lt, raw: true})
-			if i+lt+gt+1 < j {
-				st.addPieces(i+lt+gt+1, j)
-			}
-			return
+	for {
+		lt := strings.IndexByte(c, '<')
+		if lt < 0 {
+			break
 		}
+		gt := strings.IndexByte(c[lt:], '>')
+		if gt <= 0 {
+			break
+		}
+		if lt > 0 {
+			st.addText(i, i+lt)
+		}
+		st.words = append(st.words, word{start: i + lt, end: i + lt + gt + 1, core: c[lt : lt+gt+1], cs: i + lt, raw: true})
+		i += lt + gt + 1
+		c = s[i:j]
 	}
+	if i < j {
+		st.addText(i, j)
+	}
+}
+
+// addText adds a piece of a chunk that holds no markup.
+func (st *state) addText(i, j int) {
+	s := st.src
+	c := s[i:j]
 	if strings.Contains(c, "://") || strings.Contains(c, "www.") || strings.Contains(c, "@") {
 		st.addChunk(i, j)
 		return
@@ -227,13 +240,14 @@ func cutWord(c string, off int) word {
 		a += size
 	}
 	b := len(c)
+	open := strings.IndexByte(c[a:], '(') // checked once: linear in the chunk
 	for b > a {
 		r, size := utf8.DecodeLastRuneInString(c[a:b])
 		if !strings.ContainsRune(trailPunct, r) {
 			break
 		}
 		// "401(k)" keeps its closing bracket.
-		if r == ')' && strings.Contains(c[a:b-size], "(") {
+		if r == ')' && open >= 0 && a+open < b-size {
 			break
 		}
 		b -= size
