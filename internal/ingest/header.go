@@ -107,6 +107,10 @@ func dropHeaderCopies(a *article.Article, l0 string, rest [][]string) [][]string
 		}
 		n0, title, kicker := normLine(lines[0]), normLine(a.Title), normLine(a.Kicker)
 		switch {
+		case len(lines) == 2 && normLine(lines[0]+": "+lines[1]) == normLine(l0) && hasWords(lines[1]):
+			// The copies show where the kicker ends, whatever its length.
+			a.Kicker, a.Title = stripHeading(lines[0]), stripHeading(lines[1])
+			rest = dropLines(rest, 2)
 		case n0 == title || n0 == normLine(l0):
 			rest = dropLines(rest, 1)
 		case len(lines) == 2 && normLine(lines[1]) == title && (n0 == kicker || a.Kicker == "" && kickerLike(stripHeading(lines[0]))):
