@@ -49,6 +49,10 @@ var readingTime = regexp.MustCompile(`^(\d+\s*(min|mins|minutes?|minuten)\.?\s*(
 // "Bild: dpa", which only make sense next to a picture.
 var pictureCredit = regexp.MustCompile(`^(photo|photos|image|images|picture|pictures|foto|fotos|bild|bilder|credit|credits|grafik|graphic)\s*:\s*\S.{0,50}$`)
 
+// relativeTime matches "Updated 2 hours ago" or "vor 3 Stunden": page
+// chrome that is stale the moment the text is saved.
+var relativeTime = regexp.MustCompile(`^((updated|published|posted|last updated)\s+)?(\d+|an?|one|a few)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$|^((aktualisiert|veröffentlicht)\s+)?vor\s+(\d+|einer|einem|wenigen)\s+(sekunden|minuten?|stunden?|tagen?|wochen?)$`)
+
 // maxFurnitureLen bounds the prefix rule: a long line that happens to begin
 // like a disclaimer is article text.
 const maxFurnitureLen = 160
@@ -60,7 +64,7 @@ func IsFurniture(line string) bool {
 	if n == "" {
 		return false
 	}
-	if furnitureLines[n] || readingTime.MatchString(n) || pictureCredit.MatchString(n) {
+	if furnitureLines[n] || readingTime.MatchString(n) || pictureCredit.MatchString(n) || relativeTime.MatchString(n) {
 		return true
 	}
 	if len(n) > maxFurnitureLen {

@@ -166,8 +166,8 @@ func TestReadTextLayouts(t *testing.T) {
 		{name: "furniture before the header copies",
 			in:     "K: Head\n\nListen to article\n\nK\nHead\n\nPhoto: Reuters\n\nBody.\n\nSOURCE SITE-8",
 			kicker: "K", title: "Head", source: "SITE-8", blocks: b("p:Body.")},
-		{name: "reading time furniture",
-			in:    "Head\n\n4 min read\n\nText.",
+		{name: "reading time and relative dates are furniture",
+			in:    "Head\n\n4 min read\n\nUpdated 2 hours ago\n\nvor 3 Stunden\n\nText.",
 			title: "Head", blocks: b("p:Text.")},
 	}
 	for _, tc := range tests {
