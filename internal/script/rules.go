@@ -75,12 +75,28 @@ func (r *rules) breaksAt(text string, i, end int) bool {
 // afterNumber handles "N." where N is a number: a list marker at the start
 // of a line, a German ordinal ("am 5. November"), or the end of a sentence.
 func (r *rules) afterNumber(text string, i int, word string, next rune, nextWord string) bool {
-	ws := i - len(word)
-	if ws == 0 || text[ws-1] == '\n' {
-		return false // "1. First item"
+	if startsSentence(text, i-len(word)) {
+		return false // a list marker: "1. First item", "Steps: 1. Open it."
 	}
 	if r.ordinals && len(word) <= 3 {
 		return r.starters[nextWord] && !months[strings.ToLower(nextWord)]
+	}
+	return true
+}
+
+// startsSentence reports whether the token at ws opens a sentence or
+// list: it starts the text or a line, or follows a stop or a colon.
+func startsSentence(text string, ws int) bool {
+	for ws > 0 {
+		c, size := utf8.DecodeLastRuneInString(text[:ws])
+		switch {
+		case c == '\n':
+			return true
+		case unicode.IsSpace(c):
+			ws -= size
+			continue
+		}
+		return isTerminator(c) || isCloser(c) || c == ':' || c == ';'
 	}
 	return true
 }

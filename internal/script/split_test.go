@@ -41,6 +41,8 @@ func TestSplit(t *testing.T) {
 		{"stop inside parentheses", "en", "The group (founded in 1990. It grew fast) won.", []string{"The group (founded in 1990. It grew fast) won."}},
 		{"unclosed parenthesis", "en", "The group (founded. It grew. Then more.", []string{"The group (founded.", "It grew.", "Then more."}},
 		{"numbered list", "en", "1. Buy milk", []string{"1. Buy milk"}},
+		{"inline numbered list", "en", "Steps: 1. Open the box. 2. Remove the device.", []string{"Steps: 1. Open the box.", "2. Remove the device."}},
+		{"numbered line", "en", "Intro.\n1. First\n2. Second", []string{"Intro.", "1. First\n2. Second"}},
 		{"number ends sentence", "en", "The total was 42. The rest was lost.", []string{"The total was 42.", "The rest was lost."}},
 		{"no terminal punctuation", "en", "Peace negotiations not part of the talks", []string{"Peace negotiations not part of the talks"}},
 		{"surrounding space", "en", "  Hello there.   Bye.  ", []string{"Hello there.", "Bye."}},
