@@ -18,6 +18,7 @@ type emitter struct {
 	buf    strings.Builder
 	linked int // runes of buf inside links
 	inLink int
+	inCell int // inside a table cell, blocks run inline
 }
 
 // body extracts the article blocks, leaving the title out of them, and
@@ -94,9 +95,12 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		e.flush(mode)
 		return
 	case atom.Td, atom.Th:
-		// A table row is read as one line, its cells separated by spaces.
+		// A table row is read as one line, its cells separated by spaces,
+		// whatever blocks the cells hold.
 		e.buf.WriteByte(' ')
+		e.inCell++
 		e.children(n, mode, depth)
+		e.inCell--
 		e.buf.WriteByte(' ')
 		return
 	case atom.A:
@@ -105,7 +109,7 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		e.inLink--
 		return
 	}
-	if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+	if n.Type == html.ElementNode && blockTags[n.DataAtom] && e.inCell == 0 {
 		e.flush(mode)
 		e.children(n, mode, depth)
 		e.flush(mode)

@@ -36,6 +36,9 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:published|updated|posted)(?: on)?:? .{0,60}\d{4}.{0,20}`,
 	`\d+ min(?:ute)?s? read`, `print(?: this article)?`, `e-?mail(?: this article)?`,
 	`loading\.*`, `close`, `menu`, `skip to (?:main )?content`,
+	// Bylines and date lines that sit inside the article container.
+	`(?:by|von|par|di|por|door) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:,| and| und| et|&) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4})*(?:[,|·•–-] .{0,40})?`,
+	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
 
 // sectionEnd matches headings that start a run of furniture (comments,
