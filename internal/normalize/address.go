@@ -135,10 +135,26 @@ func appendHouseNumber(dst []string, d string) []string {
 func (st *state) postalAt(i int) int {
 	w := st.words[i]
 	name, ok := postalStates[w.core]
-	if !ok || i == 0 || st.words[i-1].trail != "," || i+1 >= len(st.words) || w.trail != "" && w.trail != "," {
+	if !ok || i == 0 || st.words[i-1].trail != "," || w.trail != "" && w.trail != "," {
 		return 0
 	}
+	if i+1 >= len(st.words) {
+		if w.trail != "" || !isCapitalized(st.words[i-1].core) {
+			return 0
+		}
+		for _, x := range strings.Fields(name) {
+			st.emit1(x, w.cs, w.ce())
+		}
+		return 1
+	}
 	nx := st.words[i+1]
+	if w.trail == "" && i == len(st.words)-1 {
+		// "123 Smth St, City, NY" at the end of a line.
+		for _, x := range strings.Fields(name) {
+			st.emit1(x, w.cs, w.ce())
+		}
+		return 1
+	}
 	zip := nx.core
 	if len(zip) == 10 && zip[5] == '-' {
 		zip = zip[:5] + zip[6:]

@@ -15,7 +15,7 @@ import (
 // Floors sit one point under the figures measured when they were last
 // raised, so no regression can land unnoticed.
 const (
-	floorPerClass = 89.5
+	floorPerClass = 91.4
 	floorGoogleTN = 94.0
 	floorLibriTTS = 98.0
 	floorAudio    = 71.5

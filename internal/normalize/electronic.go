@@ -32,7 +32,13 @@ func looksLikeURL(s string) bool {
 	}
 	var kb [24]byte
 	tld, ok := foldKey(host[k+1:], &kb)
-	return ok && topLevelDomains[string(tld)] && !strings.ContainsAny(host[:k], " ,")
+	if ok && topLevelDomains[string(tld)] && !strings.ContainsAny(host[:k], " ,") {
+		return true
+	}
+	// "test.abc": two lower-case names joined by a dot are a host name
+	// with a domain the table does not know.
+	return host == s && strings.Count(s, ".") == 1 && k >= 2 && len(s)-k-1 >= 2 && len(s)-k-1 <= 6 &&
+		isLowerWord(s[:k]) && isLowerWord(s[k+1:])
 }
 
 // electronic reads URLs and e-mail addresses piece by piece: "a.bc@x.com"

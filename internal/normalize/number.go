@@ -155,6 +155,15 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 	if n := st.measureAttached(i, v, rest); n > 0 {
 		return n
 	}
+	if d, ok := quarterOf(v, rest); ok {
+		// "2Q22": the second quarter of (20)22.
+		st.buf = append(st.buf, "the")
+		st.buf = appendOrdinal(st.buf, v.intg)
+		st.buf = append(st.buf, "quarter", "of")
+		st.buf = appendDigitsPair(st.buf, d)
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if rest[0] == '-' || strings.HasPrefix(rest, "–") {
 		// "9-inch", "100-car", "covid-19" style compounds: read the parts.
 		return 0
@@ -209,6 +218,12 @@ func (st *state) bareNumber(i int, v num) int {
 	}
 	if n := st.addressAt(i, v); n > 0 {
 		return n
+	}
+	if v.isInt() && strings.HasSuffix(v.intg, "0") && len(v.intg) == 4 && w.trail == "" && i+1 < len(st.words) && st.words[i+1].core == "s" && st.words[i+1].lead == "" {
+		// "1980 s": a decade split by tokenization.
+		st.buf = appendDecade(st.buf, v.intg)
+		st.say(w.cs, st.words[i+1].ce())
+		return 2
 	}
 	if n := st.measureNext(i, v); n > 0 {
 		return n
@@ -313,4 +328,16 @@ func (st *state) mixedFraction(i int, v num) int {
 	}
 	st.say(w.cs, last.ce())
 	return used
+}
+
+// quarterOf recognises the "2Q22" form of a fiscal quarter and returns the
+// two-digit year.
+func quarterOf(v num, rest string) (string, bool) {
+	if !v.isInt() || len(v.intg) != 1 || v.intg[0] < '1' || v.intg[0] > '4' {
+		return "", false
+	}
+	if len(rest) != 3 || rest[0] != 'Q' || !isDigits(rest[1:]) {
+		return "", false
+	}
+	return rest[1:], true
 }

@@ -67,6 +67,10 @@ func (st *state) rangeAt(i int) int {
 		st.buf = appendOrdinal(st.buf, va.intg)
 		st.buf = append(st.buf, "to")
 		st.buf = appendOrdinal(st.buf, vb.intg)
+	case ra == "" && rb == "" && va.isInt() && vb.isInt() && len(a) > len(b) && w.trail == "" && !st.unitAfter(i):
+		// "978-0": a falling pair is a code or a score, not a range.
+		st.buf = appendNum(st.buf, va)
+		st.buf = appendNum(st.buf, vb)
 	case ra == "" || ra == rb:
 		// "25-30%": the unit of the second part belongs to both.
 		st.buf = appendNum(st.buf, va)
@@ -340,4 +344,13 @@ func (st *state) clockRange(i int, a, b string) int {
 		return 2
 	}
 	return 3
+}
+
+// unitAfter reports whether the word after i is a unit ("2010-15 km").
+func (st *state) unitAfter(i int) bool {
+	if i+1 >= len(st.words) {
+		return false
+	}
+	_, ok := lookupUnit(st.words[i+1].core)
+	return ok
 }

@@ -27,6 +27,9 @@ func (st *state) rule(i int) int {
 	if n := st.lexiconAt(i); n > 0 {
 		return n
 	}
+	if n := st.arpabetAt(i); n > 0 {
+		return n
+	}
 	if n := st.dateAt(i); n > 0 {
 		return n
 	}
@@ -138,4 +141,41 @@ func (st *state) decade(rest string, w word) bool {
 	st.buf = appendDecade(st.buf, d)
 	st.say(w.cs, w.ce())
 	return true
+}
+
+// arpabetAt passes a bracketed ARPAbet transcription ("[HH AH0 L OW1]")
+// through unchanged: it is meant for the engine, not to be read.
+func (st *state) arpabetAt(i int) int {
+	if !strings.HasPrefix(st.words[i].lead, "[") {
+		return 0
+	}
+	for j := i; j < len(st.words) && j < i+12; j++ {
+		w := st.words[j]
+		if !isArpabet(w.core) || j > i && w.lead != "" {
+			return 0
+		}
+		if strings.HasPrefix(w.trail, "]") {
+			for k := i; k <= j; k++ {
+				st.emit1(st.words[k].core, st.words[k].cs, st.words[k].ce())
+				if k < j {
+					st.attachInner(k)
+				}
+			}
+			return j - i + 1
+		}
+		if w.trail != "" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// isArpabet reports whether s is one ARPAbet phone: one or two capitals
+// and an optional stress digit.
+func isArpabet(s string) bool {
+	n := len(s)
+	if n > 0 && s[n-1] >= '0' && s[n-1] <= '2' {
+		n--
+	}
+	return (n == 1 || n == 2) && isUpperASCII(s[:n])
 }
