@@ -1,0 +1,435 @@
+package audio
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"aloud/internal/proc"
+)
+
+// Output formats.
+const (
+	FormatMP3  = "mp3"  // MPEG-1/2 layer III, mono, 24 kHz, 64 kbit/s CBR, ID3v2.3
+	FormatOpus = "opus" // Ogg Opus, 32 kbit/s (48 kHz), Vorbis comments
+	FormatWAV  = "wav"  // 16-bit PCM at the engine rate, RIFF INFO tags
+)
+
+// Encoding parameters of the formats.
+const (
+	mp3Rate     = 24000
+	mp3Bitrate  = "64k"
+	opusBitrate = "32k"
+	opusRate    = 48000
+)
+
+// ErrUnknownFormat is returned for a format other than mp3, opus or wav.
+var ErrUnknownFormat = errors.New("unknown audio format")
+
+// Extension returns the file extension (with dot) of a format.
+func Extension(format string) (string, error) {
+	switch format {
+	case FormatMP3, FormatOpus, FormatWAV:
+		return "." + format, nil
+	}
+	return "", fmt.Errorf("%w %q (want mp3, opus or wav)", ErrUnknownFormat, format)
+}
+
+// Encoder turns float PCM into finished, tagged audio files with ffmpeg.
+type Encoder struct {
+	runner *proc.Runner
+	ffmpeg string
+	// Parallel is how many ffmpeg processes one MP3 may use (0: the
+	// number of CPUs). MP3 encoding dominates the wall time of a render,
+	// and LAME is single-threaded, so long audio is cut at pauses into
+	// that many chunks that are encoded at once and joined frame by frame.
+	Parallel int
+	// MP3Quality is LAME's algorithm quality, 0 (best, slowest) to 9;
+	// negative keeps ffmpeg's default. 7 halves the encoding time.
+	MP3Quality int
+}
+
+// NewEncoder returns an Encoder that runs ffmpegPath (resolved once with
+// proc.LookPath) through runner.
+func NewEncoder(runner *proc.Runner, ffmpegPath string) *Encoder {
+	return &Encoder{runner: runner, ffmpeg: ffmpegPath, MP3Quality: -1}
+}
+
+// EncodeFile encodes pcm (mono, full scale ±1.0, at rate) to path. The
+// file appears only complete: it is written to a temporary file in the
+// same directory, synced, closed and renamed; on any error or cancellation
+// the temporary file is removed and path is untouched.
+func (e *Encoder) EncodeFile(ctx context.Context, pcm []float32, rate int, format string, tags Tags, path string) (err error) {
+	if _, err := Extension(format); err != nil {
+		return err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", format, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err := e.Encode(ctx, pcm, rate, format, tags, bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// A cancellation that raced with the last write still wins: the
+	// caller asked for no output.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("encode %s: %w", format, err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// Encode encodes pcm to w (for `-o -`). On error, w may have received
+// part of the output.
+func (e *Encoder) Encode(ctx context.Context, pcm []float32, rate int, format string, tags Tags, w io.Writer) error {
+	if rate <= 0 {
+		return fmt.Errorf("encode %s: invalid sample rate %d", format, rate)
+	}
+	var err error
+	switch format {
+	case FormatMP3:
+		err = e.encodeMP3(ctx, pcm, rate, tags, w)
+	case FormatOpus:
+		err = e.encodeOpus(ctx, pcm, rate, tags, w)
+	case FormatWAV:
+		err = writeWAV(w, pcm, rate, tags)
+	default:
+		_, err = Extension(format)
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", format, err)
+	}
+	return nil
+}
+
+// s16le converts float PCM to the little-endian 16-bit bytes ffmpeg reads.
+func s16le(pcm []float32) []byte {
+	b := make([]byte, 2*len(pcm))
+	for i, v := range pcm {
+		x := math.Round(float64(v) * 32768)
+		x = min(max(x, -32768), 32767)
+		binary.LittleEndian.PutUint16(b[2*i:], uint16(int16(x)))
+	}
+	return b
+}
+
+// inputArgs reads raw PCM from stdin.
+func inputArgs(rate int) []string {
+	return []string{
+		"-hide_banner", "-loglevel", "error",
+		// Raw mono 16-bit PCM at the engine's rate on stdin: no probing.
+		"-f", "s16le", "-ar", strconv.Itoa(rate), "-ac", "1", "-i", "pipe:0",
+	}
+}
+
+// mp3Args encodes stdin to raw MP3 frames on stdout.
+func mp3Args(rate, quality int) []string {
+	args := inputArgs(rate)
+	// Mono, 24 kHz, 64 kbit/s CBR: transparent for speech, small files.
+	args = append(args, "-ac", "1", "-ar", strconv.Itoa(mp3Rate), "-c:a", "libmp3lame", "-b:a", mp3Bitrate)
+	if quality >= 0 {
+		args = append(args, "-compression_level", strconv.Itoa(quality))
+	}
+	// No ID3 (ours goes in front) and no Xing frame (a pipe cannot be
+	// rewound to fill it in; CBR duration follows from the size).
+	return append(args, "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", "pipe:1")
+}
+
+func (e *Encoder) encodeMP3(ctx context.Context, pcm []float32, rate int, tags Tags, w io.Writer) error {
+	tag, err := ID3v2(tags)
+	if err != nil {
+		return err
+	}
+	parallel := e.Parallel
+	if parallel <= 0 {
+		parallel = runtime.NumCPU()
+	}
+	cuts := splitAtPauses(pcm, rate, parallel)
+	if len(cuts) == 0 {
+		// One process, streamed straight through.
+		if _, err := w.Write(tag); err != nil {
+			return err
+		}
+		return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
+			Stdin: bytes.NewReader(s16le(pcm)), Stdout: w})
+	}
+	frames, err := e.encodeMP3Chunks(ctx, pcm, rate, cuts)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(tag); err != nil {
+		return err
+	}
+	for _, f := range frames {
+		if _, err := w.Write(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// encodeMP3Chunks encodes the pieces of pcm between cuts concurrently and
+// returns each piece's frames, trimmed so that the pieces join in time.
+//
+// Each ffmpeg/LAME run adds its encoder delay in front and pads its end
+// to a whole frame, so a chunk decodes to more samples than it was given.
+// Every chunk but the last ends in the middle of a pause, so dropping
+// that surplus (rounded to whole frames) from its silent tail keeps every
+// later chunk where the timeline expects it, to within half a frame
+// (12 ms). Dropping trailing frames is safe because the bit reservoir only
+// reaches backwards, and each chunk starts with an empty reservoir.
+func (e *Encoder) encodeMP3Chunks(ctx context.Context, pcm []float32, rate int, cuts []int) ([][]byte, error) {
+	bounds := append(append([]int{0}, cuts...), len(pcm))
+	out := make([][]byte, len(bounds)-1)
+	g, gctx := errgroup.WithContext(ctx)
+	for k := range out {
+		g.Go(func() error {
+			var buf bytes.Buffer
+			err := e.runner.Run(gctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
+				Stdin: bytes.NewReader(s16le(pcm[bounds[k]:bounds[k+1]])), Stdout: &buf})
+			if err != nil {
+				return err
+			}
+			b := buf.Bytes()
+			if k == len(out)-1 {
+				out[k] = b
+				return nil
+			}
+			offs, f, err := mp3Frames(b)
+			if err != nil {
+				return err
+			}
+			nframes := len(offs) - 1
+			want := float64(bounds[k+1]-bounds[k]) * float64(f.rate) / float64(rate)
+			drop := int(math.Round((float64(nframes*f.samples) - want) / float64(f.samples)))
+			drop = min(max(drop, 0), nframes-1)
+			out[k] = b[:offs[nframes-drop]]
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Chunking parameters: chunks shorter than minChunk are not worth a
+// process start; cuts go into pauses of at least minPause (the sentence
+// pause is 350 ms; a cut drops at most ~100 ms of its tail half), searched
+// within cutSearch of the ideal position.
+const (
+	minChunk  = 20.0 // seconds
+	minPause  = 0.3  // seconds
+	cutSearch = 20.0 // seconds
+	pauseDB   = -50.0
+)
+
+// splitAtPauses returns up to n-1 sample positions, each in the middle of
+// a pause near an equal division of pcm, or nil when pcm is too short to
+// split.
+func splitAtPauses(pcm []float32, rate, n int) []int {
+	n = min(n, int(float64(len(pcm))/float64(rate)/minChunk))
+	if n < 2 {
+		return nil
+	}
+	// 10 ms windows, quiet when no sample reaches −50 dBFS.
+	win := rate / 100
+	quiet := make([]bool, len(pcm)/win)
+	thr := float32(Linear(pauseDB))
+	for i := range quiet {
+		quiet[i] = absMax(pcm[i*win:(i+1)*win]) < thr
+	}
+	// Runs of quiet windows at least minPause long, as [start, end).
+	type run struct{ lo, hi int }
+	var runs []run
+	need := int(math.Ceil(minPause * 100))
+	for i := 0; i < len(quiet); {
+		if !quiet[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(quiet) && quiet[j] {
+			j++
+		}
+		if j-i >= need {
+			runs = append(runs, run{i, j})
+		}
+		i = j
+	}
+	var cuts []int
+	for k := 1; k < n; k++ {
+		target := k * len(quiet) / n
+		best, bestDist := -1, int(cutSearch*100)+1
+		for _, r := range runs {
+			mid := (r.lo + r.hi) / 2
+			if d := abs(mid - target); d < bestDist {
+				best, bestDist = mid, d
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		pos := best * win
+		if len(cuts) == 0 || pos > cuts[len(cuts)-1] {
+			cuts = append(cuts, pos)
+		}
+	}
+	return cuts
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// opusArgs encodes stdin to Ogg Opus on stdout with the metadata and
+// chapters from an ffmetadata document.
+func opusArgs(rate int, meta string) []string {
+	args := inputArgs(rate)
+	// ffmetadata as a second input, inline as a data: URI so that no
+	// temporary file is needed; it carries the tags and the chapters.
+	args = append(args, "-f", "ffmetadata", "-i", "data:text/plain;base64,"+base64.StdEncoding.EncodeToString([]byte(meta)),
+		"-map", "0:a", "-map_metadata", "1", "-map_chapters", "1")
+	// Opus always runs at 48 kHz inside; 32 kbit/s is plenty for speech.
+	return append(args, "-ac", "1", "-ar", strconv.Itoa(opusRate), "-c:a", "libopus", "-b:a", opusBitrate, "-f", "ogg", "pipe:1")
+}
+
+func (e *Encoder) encodeOpus(ctx context.Context, pcm []float32, rate int, tags Tags, w io.Writer) error {
+	return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: opusArgs(rate, ffmetadata(tags)),
+		Stdin: bytes.NewReader(s16le(pcm)), Stdout: w})
+}
+
+// ffmetadata renders tags in ffmpeg's metadata file format; the Ogg muxer
+// turns them into Vorbis comments (TITLE, ARTIST, COMMENT, LANGUAGE,
+// DIGITALSOURCETYPE, CHAPTERnnn/CHAPTERnnnNAME).
+func ffmetadata(t Tags) string {
+	var b strings.Builder
+	b.WriteString(";FFMETADATA1\n")
+	kv := func(k, v string) {
+		if v != "" {
+			b.WriteString(k + "=" + ffmetaEscape(v) + "\n")
+		}
+	}
+	kv("title", t.Title)
+	kv("artist", t.Artist)
+	kv("comment", t.Comment)
+	kv("language", t.Language)
+	kv("DigitalSourceType", t.DigitalSourceType)
+	for _, c := range t.Chapters {
+		b.WriteString("\n[CHAPTER]\nTIMEBASE=1/1000\n")
+		b.WriteString("START=" + strconv.FormatInt(c.Start.Milliseconds(), 10) + "\n")
+		b.WriteString("END=" + strconv.FormatInt(c.End.Milliseconds(), 10) + "\n")
+		kv("title", c.Title)
+	}
+	return b.String()
+}
+
+// ffmetaEscape backslash-escapes the characters special in ffmetadata.
+func ffmetaEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '=', ';', '#', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n', '\r':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// writeWAV writes 16-bit mono PCM in a RIFF/WAVE file with a LIST/INFO
+// chunk (INAM title, IART artist, ICMT comment). It needs no ffmpeg: the
+// format is the samples themselves.
+func writeWAV(w io.Writer, pcm []float32, rate int, t Tags) error {
+	var info bytes.Buffer
+	sub := func(id, v string) {
+		if v == "" {
+			return
+		}
+		b := append([]byte(v), 0)
+		info.WriteString(id)
+		binary.Write(&info, binary.LittleEndian, uint32(len(b)))
+		info.Write(b)
+		if len(b)%2 == 1 {
+			info.WriteByte(0)
+		}
+	}
+	sub("INAM", t.Title)
+	sub("IART", t.Artist)
+	sub("ICMT", t.Comment)
+	data := s16le(pcm)
+	var list []byte
+	if info.Len() > 0 {
+		list = append([]byte("LIST"), binary.LittleEndian.AppendUint32(nil, uint32(4+info.Len()))...)
+		list = append(list, "INFO"...)
+		list = append(list, info.Bytes()...)
+	}
+	riff := 4 + (8 + 16) + len(list) + 8 + len(data)
+	if int64(riff) > math.MaxUint32 {
+		return fmt.Errorf("wav: %d bytes of audio is too long for RIFF", len(data))
+	}
+	h := []byte("RIFF")
+	h = binary.LittleEndian.AppendUint32(h, uint32(riff))
+	h = append(h, "WAVEfmt "...)
+	h = binary.LittleEndian.AppendUint32(h, 16)
+	h = binary.LittleEndian.AppendUint16(h, 1) // PCM
+	h = binary.LittleEndian.AppendUint16(h, 1) // mono
+	h = binary.LittleEndian.AppendUint32(h, uint32(rate))
+	h = binary.LittleEndian.AppendUint32(h, uint32(rate*2))
+	h = binary.LittleEndian.AppendUint16(h, 2)
+	h = binary.LittleEndian.AppendUint16(h, 16)
+	h = append(h, list...)
+	h = append(h, "data"...)
+	h = binary.LittleEndian.AppendUint32(h, uint32(len(data)))
+	if _, err := w.Write(h); err != nil {
+		return err
+	}
+	_, err := w.Write(data)
+	return err
+}
