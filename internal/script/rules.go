@@ -30,7 +30,7 @@ func rulesFor(lang string) *rules {
 
 // breaksAt decides whether the stop text[i:end] (terminators plus closers,
 // followed by white space) ends a sentence.
-func (r *rules) breaksAt(text string, i, end int) bool {
+func (r *rules) breaksAt(text string, start, i, end int) bool {
 	next, nextWord := following(text, end)
 	if next == 0 {
 		return true
@@ -56,7 +56,7 @@ func (r *rules) breaksAt(text string, i, end int) bool {
 	case r.ending[lw]:
 		return starter
 	case isDigits(word):
-		return r.afterNumber(text, i, word, next, nextWord)
+		return r.afterNumber(text, start, i, word, nextWord)
 	case isNumeric(word):
 		return true // "3.50." or "1,000." ends a sentence
 	case utf8.RuneCountInString(word) == 1:
@@ -74,8 +74,8 @@ func (r *rules) breaksAt(text string, i, end int) bool {
 
 // afterNumber handles "N." where N is a number: a list marker at the start
 // of a line, a German ordinal ("am 5. November"), or the end of a sentence.
-func (r *rules) afterNumber(text string, i int, word string, next rune, nextWord string) bool {
-	if startsSentence(text, i-len(word)) {
+func (r *rules) afterNumber(text string, start, i int, word, nextWord string) bool {
+	if opensSentence(text, start, i-len(word)) {
 		return false // a list marker: "1. First item", "Steps: 1. Open it."
 	}
 	if r.ordinals && len(word) <= 3 {
@@ -84,10 +84,11 @@ func (r *rules) afterNumber(text string, i int, word string, next rune, nextWord
 	return true
 }
 
-// startsSentence reports whether the token at ws opens a sentence or
-// list: it starts the text or a line, or follows a stop or a colon.
-func startsSentence(text string, ws int) bool {
-	for ws > 0 {
+// opensSentence reports whether the token at ws is the first of the
+// sentence that began at start, the first on its line, or follows a colon:
+// then a number there is a list marker ("1. First", "Steps: 1. Open it").
+func opensSentence(text string, start, ws int) bool {
+	for ws > start {
 		c, size := utf8.DecodeLastRuneInString(text[:ws])
 		switch {
 		case c == '\n':
@@ -96,7 +97,7 @@ func startsSentence(text string, ws int) bool {
 			ws -= size
 			continue
 		}
-		return isTerminator(c) || isCloser(c) || c == ':' || c == ';'
+		return c == ':' || c == ';'
 	}
 	return true
 }

@@ -34,7 +34,7 @@ func Split(text, lang string) [][2]int {
 		case isTerminator(c):
 			end := stopEnd(text, i)
 			depth = max(0, depth-strings.Count(text[i:end], ")")-strings.Count(text[i:end], "]"))
-			if spaceAt(text, end) && r.breaksAt(text, i, end) && !(depth > 0 && closesSoon(text, end)) {
+			if spaceAt(text, end) && r.breaksAt(text, start, i, end) && !(depth > 0 && closesSoon(text, end)) {
 				raw = append(raw, [2]int{start, end})
 				start, depth = end, 0
 			}

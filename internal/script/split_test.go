@@ -42,6 +42,8 @@ func TestSplit(t *testing.T) {
 		{"unclosed parenthesis", "en", "The group (founded. It grew. Then more.", []string{"The group (founded.", "It grew.", "Then more."}},
 		{"numbered list", "en", "1. Buy milk", []string{"1. Buy milk"}},
 		{"inline numbered list", "en", "Steps: 1. Open the box. 2. Remove the device.", []string{"Steps: 1. Open the box.", "2. Remove the device."}},
+		{"number after abbreviation ends sentence", "en", "It was on Nov. 5. The end.", []string{"It was on Nov. 5.", "The end."}},
+		{"de date after sentence", "de", "Er kam. 5. November war kalt.", []string{"Er kam.", "5. November war kalt."}},
 		{"numbered line", "en", "Intro.\n1. First\n2. Second", []string{"Intro.", "1. First\n2. Second"}},
 		{"number ends sentence", "en", "The total was 42. The rest was lost.", []string{"The total was 42.", "The rest was lost."}},
 		{"no terminal punctuation", "en", "Peace negotiations not part of the talks", []string{"Peace negotiations not part of the talks"}},
