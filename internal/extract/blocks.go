@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,7 +19,8 @@ type emitter struct {
 	buf    strings.Builder
 	linked int // runes of buf inside links
 	inLink int
-	inCell int // inside a table cell, blocks run inline
+	inCell int    // inside a table cell, blocks run inline
+	linky  []bool // per block: made mostly of link text
 }
 
 // body extracts the article blocks, leaving the title out of them, and
@@ -29,7 +31,7 @@ func (p *page) body(title string) ([]article.Block, string) {
 		e.node(n, article.Paragraph, 0)
 		e.flush(article.Paragraph)
 	}
-	return cleanBlocks(e.blocks, title), e.kicker
+	return cleanBlocks(dropLinkLines(e.blocks, e.linky), title), e.kicker
 }
 
 // dropBeforeHeadline forgets what the content held above its <h1>: a
@@ -46,7 +48,7 @@ func (e *emitter) dropBeforeHeadline() {
 	if last := e.blocks[len(e.blocks)-1].Text; len(last) <= 120 && !endsSentence(last) {
 		e.kicker = last
 	}
-	e.blocks = e.blocks[:0]
+	e.blocks, e.linky = e.blocks[:0], e.linky[:0]
 }
 
 func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
@@ -154,15 +156,41 @@ func (e *emitter) flush(t article.BlockType) {
 	if total == 0 {
 		return
 	}
-	// Lines made only of link text ("Read more: …") are furniture.
-	if float64(linked) > 0.7*float64(total) && t != article.Heading {
-		return
-	}
+	// Lines made mostly of link text are judged later, by where they stand.
+	linky := float64(linked) > 0.7*float64(total) && t != article.Heading
 	for _, line := range strings.Split(raw, "\n") {
 		if line = collapse(line); line != "" {
 			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
+			e.linky = append(e.linky, linky)
 		}
 	}
+}
+
+// dropLinkLines removes link-only lines that read as navigation: those
+// before the first or after the last line of text, and runs of two or
+// more. A single linked line between paragraphs ("Get it on Amazon for
+// $39") is kept as part of the story.
+func dropLinkLines(blocks []article.Block, linky []bool) []article.Block {
+	first, last := -1, -1
+	for i := range blocks {
+		if !linky[i] && blocks[i].Type != article.Heading {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	out := blocks[:0]
+	for i, b := range blocks {
+		if linky[i] {
+			run := i > 0 && linky[i-1] || i+1 < len(blocks) && linky[i+1]
+			if i < first || i > last || run || shouting(b.Text) {
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // isTeaserList reports a run of look-alike items that each pair a linked
@@ -189,4 +217,19 @@ func (p *page) isTeaserList(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// shouting reports text in capitals only, the style of inline promotions
+// ("READ MORE BY CLICKING HERE").
+func shouting(s string) bool {
+	upper, lower := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper > 8 && lower*10 < upper
 }

@@ -24,7 +24,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:sign up|subscribe)(?: (?:for|to))? (?:our|the) [\w ]{0,40}newsletters?.{0,80}`,
 	`(?:sign up|subscribe)(?: now)?`, `(?:sign up|register) (?:here|now|for free).{0,60}`,
 	`(?:get|receive) (?:our|the) [\w ]{0,40}newsletter.{0,80}`,
-	`read (?:more|next|also)(?::.{0,150})?`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
+	`(?:also )?read (?:more|next|also)(?::.{0,150})?`, `more on (?:this|the) (?:topic|story|subject)`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
 	`(?:more|most) (?:read|popular)(?: .{0,40})?`, `see also:? .{0,150}`,
 	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
