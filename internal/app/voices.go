@@ -43,7 +43,8 @@ func runVoices(ctx context.Context, args []string, env Env) error {
 // newEngines builds every speech engine that is installed; it fails only
 // when none is.
 func newEngines(env Env) ([]tts.Engine, error) {
-	runner := proc.New(2 * runtime.NumCPU())
+	// Helpers hold a runner slot each while they live: room for both engines.
+	runner := proc.New(3 * runtime.NumCPU())
 	var engines []tts.Engine
 	var errs []error
 	if e, err := flite.New(runner, flite.Options{Getenv: env.Getenv}); err == nil {

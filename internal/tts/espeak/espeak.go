@@ -53,6 +53,10 @@ const probeTimeout = 10 * time.Second
 
 // New finds espeak-ng (helper or CLI), probes its version and lists its
 // voices.
+//
+// Every helper process holds one of runner's slots while it lives (up to
+// Workers, until IdleTimeout without work), so size runner for the helpers
+// of every engine plus ffmpeg, for example proc.New(3 * runtime.NumCPU()).
 func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	e := &Engine{runner: runner}
 	helperPath, err := findHelper(opts)

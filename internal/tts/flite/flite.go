@@ -60,6 +60,10 @@ var voices = []tts.Voice{
 const probeTimeout = 10 * time.Second
 
 // New finds flite (helper or CLI) and probes its version.
+//
+// Every helper process holds one of runner's slots while it lives (up to
+// Workers, until IdleTimeout without work), so size runner for the helpers
+// of every engine plus ffmpeg, for example proc.New(3 * runtime.NumCPU()).
 func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	e := &Engine{runner: runner}
 	helperPath, err := findHelper(opts)

@@ -52,14 +52,19 @@ func TestSynthesize(t *testing.T) {
 				t.Errorf("version %q, want flite-2.x", e.Version())
 			}
 			for _, tc := range []struct {
-				voice string
-				rate  int
-			}{{"rms", 16000}, {"slt", 16000}, {"kal", 8000}} {
-				a, err := e.Synthesize(t.Context(), tc.voice, sentence)
+				voice, text string
+				rate        int
+			}{
+				{"rms", sentence, 16000},
+				{"slt", sentence, 16000},
+				{"kal", sentence, 8000},
+				{"rms", "-5 degrees -- and --help, said “nobody”.", 16000}, // never taken for options
+			} {
+				a, err := e.Synthesize(t.Context(), tc.voice, tc.text)
 				if err != nil {
 					t.Fatalf("%s: %v", tc.voice, err)
 				}
-				ttstest.CheckAudio(t, sentence, a, tc.rate, helperMode)
+				ttstest.CheckAudio(t, tc.text, a, tc.rate, helperMode)
 			}
 		})
 	}
