@@ -27,7 +27,7 @@ var (
 		"article-header", "post-header", "entry-header", "article-meta", "post-meta", "entry-meta",
 		"metadata", "publish", "updated", "date", "source-line", "sourceline", "contributor",
 		"about-the", "endnote", "infobox", "navigation", "menu", "kicker", "eyebrow",
-		"overline", "rubric", "rodape", "copyright",
+		"overline", "rubric", "rodape", "copyright", "rollover", "tooltip", "hovercard", "popover",
 	}
 	furnitureWords = map[string]bool{
 		"ad": true, "ads": true, "nav": true, "tag": true, "tags": true, "meta": true,
