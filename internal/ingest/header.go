@@ -77,7 +77,7 @@ func takeHeader(a *article.Article, blocks [][]string) [][]string {
 		l0, md = h, true
 	}
 	rest := append([][]string{first[1:]}, blocks[1:]...)
-	if !md && !headlineLike(l0, first) {
+	if !md && !headlineLike(l0, first) && !repeatedBelow(l0, rest) {
 		return blocks
 	}
 	if k, t, ok := splitKicker(l0); ok {
@@ -123,6 +123,25 @@ func dropHeaderCopies(a *article.Article, l0 string, rest [][]string) [][]string
 		}
 	}
 	return rest
+}
+
+// repeatedBelow reports whether the lines after l0 repeat it (whole, or
+// split into kicker and headline): proof that l0 is the header even when
+// it does not look like one, say a headline ending in a full stop.
+func repeatedBelow(l0 string, rest [][]string) bool {
+	lines := leadingLines(rest, 2)
+	if len(lines) == 0 || !hasWords(l0) {
+		return false
+	}
+	n0, full := normLine(lines[0]), normLine(l0)
+	if n0 == full {
+		return true
+	}
+	if len(lines) == 2 && normLine(lines[0]+": "+lines[1]) == full {
+		return true
+	}
+	k, t, ok := splitKicker(l0)
+	return ok && (n0 == normLine(t) || n0 == normLine(k) && len(lines) == 2 && normLine(lines[1]) == normLine(t))
 }
 
 // headlineLike reports whether line, the first line of block, reads as a
