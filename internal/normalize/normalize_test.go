@@ -225,3 +225,24 @@ func TestLongAdversarialLines(t *testing.T) {
 		checkResult(t, in, res)
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	n := newEN(t)
+	in := "On Nov. 30, UBS paid $4.2bn (25%) at 10:30 a.m."
+	want := n.Normalize(in).Text
+	done := make(chan string)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var got string
+			for k := 0; k < 50; k++ {
+				got = n.Normalize(in).Text
+			}
+			done <- got
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent result %q, want %q", got, want)
+		}
+	}
+}
