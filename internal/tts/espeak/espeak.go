@@ -23,12 +23,13 @@ import (
 // HelperName is the helper program's file name.
 const HelperName = "aloud-espeak"
 
-// Options configures the engine. The zero value looks for the helper next
-// to the executable and on PATH and falls back to the CLI.
+// Options configures the engine. The zero value looks for the helper in
+// $ALOUD_LIBEXEC, next to the executable and on PATH, and falls back to the
+// CLI when there is none.
 type Options struct {
 	HelperPath string              // aloud-espeak; "" finds it with tts.FindHelper
 	Workers    int                 // helper processes; 0 means one per core
-	Getenv     func(string) string // lets FindHelper read ALOUD_LIBEXEC; nil skips it
+	Getenv     func(string) string // lets FindHelper read ALOUD_LIBEXEC; nil means os.Getenv
 	CLI        bool                // never use the helper: one espeak-ng process per sentence
 	CLIPath    string              // the espeak-ng program; "" looks it up on PATH
 	// IdleTimeout stops helpers unused this long; 0 means the pool default.
@@ -116,7 +117,11 @@ func findHelper(opts Options) (string, error) {
 		}
 		return opts.HelperPath, nil
 	}
-	p, err := tts.FindHelper(opts.Getenv, HelperName)
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	p, err := tts.FindHelper(getenv, HelperName)
 	if errors.Is(err, tts.ErrNoHelper) {
 		return "", nil
 	}
