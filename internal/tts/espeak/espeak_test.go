@@ -204,3 +204,16 @@ func TestSeedSentences(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestCrashingHelper(t *testing.T) {
+	e, err := New(proc.New(2), Options{HelperPath: fakeEspeak(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	_, err = e.Synthesize(t.Context(), "de", "Hallo Welt.")
+	var pe *proc.Error
+	if !errors.As(err, &pe) || pe.ExitCode != 3 || !strings.Contains(err.Error(), "engine exploded") {
+		t.Errorf("got %v, want a proc.Error with exit code 3 and the stderr", err)
+	}
+}

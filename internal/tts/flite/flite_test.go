@@ -189,3 +189,17 @@ func TestSeedSentences(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestCrashingHelper(t *testing.T) {
+	testenv.Binary(t, "flite")
+	e, err := New(proc.New(2), Options{HelperPath: fakeFlite(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	_, err = e.Synthesize(t.Context(), "rms", sentence)
+	var pe *proc.Error
+	if !errors.As(err, &pe) || pe.ExitCode != 3 || !strings.Contains(err.Error(), "engine exploded") {
+		t.Errorf("got %v, want a proc.Error with exit code 3 and the stderr", err)
+	}
+}
