@@ -17,10 +17,8 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"aloud/internal/api"
-	"aloud/internal/article"
 	"aloud/internal/blob"
 	"aloud/internal/config"
-	"aloud/internal/extract"
 	"aloud/internal/feed"
 	"aloud/internal/fetch"
 	"aloud/internal/jobs"
@@ -192,11 +190,6 @@ func (s *service) gcLoop(ctx context.Context, cfg config.Config) error {
 
 // newRenderer is the speech pipeline the render job runs.
 func newRenderer() jobs.Renderer { return &render.Renderer{} }
-
-// extractHTML adapts the extractor to the ingest job.
-func extractHTML(body []byte, pageURL, contentType string) (article.Article, error) {
-	return extract.Extract(body, pageURL, contentType, extract.Options{})
-}
 
 // pipelineReady is the readiness check of the parts a render needs.
 func pipelineReady(context.Context) error {
