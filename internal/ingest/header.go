@@ -57,12 +57,31 @@ func sourceValue(line string) (string, bool) {
 	for _, re := range []*regexp.Regexp{sourceBare, sourceColon} {
 		if m := re.FindStringSubmatch(line); m != nil {
 			v := strings.TrimSpace(m[1])
-			if v != "" && wordCount(v) <= maxSourceValWord && !strings.HasSuffix(v, ".") {
+			if v != "" && wordCount(v) <= maxSourceValWord && !strings.HasSuffix(v, ".") && nameLike(v) {
 				return v, true
 			}
 		}
 	}
 	return "", false
+}
+
+// nameLike reports whether v reads as the name of a source ("site-34",
+// "Reuters, AP", "dpa/AFP") rather than a sentence ("Source: the study
+// was published in Nature"): a single token, or words that are
+// capitalised, short agency codes or joiners.
+func nameLike(v string) bool {
+	ws := strings.Fields(v)
+	if len(ws) == 1 {
+		return true
+	}
+	for _, w := range ws {
+		w = strings.Trim(w, ",;/&()")
+		if w == "" || startsUpper(w) || nameJoiners[strings.ToLower(w)] || utf8.RuneCountInString(w) <= 3 {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // takeHeader finds the headline (and kicker) at the top and removes it,
