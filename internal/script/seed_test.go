@@ -26,8 +26,8 @@ func TestSeedSentences(t *testing.T) {
 		t.Fatal(err)
 	}
 	sents := script.Build(a)
-	if len(sents) != 27 {
-		t.Errorf("got %d sentences, want 27 (1 title, 1 heading, 25 in paragraphs)", len(sents))
+	if len(sents) != 26 {
+		t.Errorf("got %d sentences, want 26 (1 title, 1 heading, 24 in paragraphs)", len(sents))
 	}
 	for _, s := range sents {
 		first, _ := utf8.DecodeRuneInString(s.Text)
