@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -155,53 +154,4 @@ func Peak(samples []int16) int {
 		peak = max(peak, v)
 	}
 	return peak
-}
-
-// BenchSynthesize times engine e on sentences with voice: "sequential"
-// synthesizes them one after another (ms/sentence is the mean latency),
-// "article" synthesizes all of them with one goroutine per core, as the
-// renderer does (ms/article is the wall time of the whole seed). A first
-// untimed pass starts helpers and warms caches.
-func BenchSynthesize(b *testing.B, e tts.Engine, voice string, sentences []string) {
-	ctx := b.Context()
-	synth := func(s string) {
-		if _, err := e.Synthesize(ctx, voice, s); err != nil {
-			b.Fatal(err)
-		}
-	}
-	parallel := func() {
-		var wg sync.WaitGroup
-		next := make(chan string)
-		for range runtime.NumCPU() {
-			wg.Go(func() {
-				for s := range next {
-					synth(s)
-				}
-			})
-		}
-		for _, s := range sentences {
-			next <- s
-		}
-		close(next)
-		wg.Wait()
-	}
-	parallel()
-	b.Run("sequential", func(b *testing.B) {
-		n := 0
-		for b.Loop() {
-			for _, s := range sentences {
-				synth(s)
-			}
-			n++
-		}
-		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(n*len(sentences)), "ms/sentence")
-	})
-	b.Run("article", func(b *testing.B) {
-		n := 0
-		for b.Loop() {
-			parallel()
-			n++
-		}
-		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(n), "ms/article")
-	})
 }
