@@ -40,7 +40,7 @@ var abbreviations = map[string]abbr{
 	"rev": {"reverend", true, 'C'}, "hon": {"honorable", true, 0}, "pres": {"president", true, 'C'},
 	"supt": {"superintendent", true, 'C'}, "cmdr": {"commander", true, 'C'}, "adm": {"admiral", true, 'C'},
 	"jr": {"junior", false, 0}, "sr": {"senior", false, 0},
-	"vs": {"versus", false, 0}, "etc": {"et cetera", true, 0}, "approx": {"approximately", true, 0},
+	"vs": {"versus", false, 0}, "etc": {"etcetera", true, 0}, "approx": {"approximately", true, 0},
 	"fig": {"figure", true, 'N'}, "vol": {"volume", false, 0}, "no": {"number", false, 'N'},
 	"nos": {"numbers", true, 'N'}, "corp": {"corporation", true, 0}, "inc": {"incorporated", true, 0},
 	"ltd": {"limited", false, 0}, "ave": {"avenue", true, 0}, "blvd": {"boulevard", false, 0},
@@ -346,11 +346,7 @@ func (st *state) stateName(i int) int {
 	if i == 0 || !strings.HasPrefix(w.trail, ".") {
 		return 0
 	}
-	core := w.core
-	if isUpperASCII(core) && len(core) > 2 {
-		core = core[:1] + strings.ToLower(core[1:])
-	}
-	name, ok := usStates[core]
+	name, ok := usStates[titleCase(w.core)]
 	prev := st.words[i-1]
 	if !ok || prev.trail != "," || !isCapitalized(prev.core) {
 		return 0

@@ -266,17 +266,43 @@ func (st *state) isYear(i int, digits string) bool {
 	if i > 0 && yearPrepositions[strings.ToLower(st.words[i-1].core)] {
 		return true
 	}
-	if i+1 < len(st.words) && st.words[i].trail == "" {
-		next := st.words[i+1].core
-		if len(next) > 3 && strings.HasSuffix(next, "s") && isLowerWord(next) && !notCountNoun[next] {
-			return false
-		}
+	if i+1 < len(st.words) && st.words[i].trail == "" && countNouns[st.words[i+1].core] {
+		// "1871 residents": a count of things, not a year.
+		return false
 	}
 	return true
 }
 
-// notCountNoun are lower-case words ending in s that follow years.
-var notCountNoun = map[string]bool{"was": true, "has": true, "is": true, "as": true, "its": true, "this": true, "his": true, "does": true, "towards": true, "across": true, "thus": true, "always": true}
+// countNouns are plural nouns that make a preceding four-digit number a
+// count rather than a year.
+var countNouns = map[string]bool{
+	"residents": true, "people": true, "persons": true, "members": true, "workers": true,
+	"employees": true, "jobs": true, "students": true, "children": true, "men": true,
+	"women": true, "soldiers": true, "troops": true, "votes": true, "voters": true,
+	"cases": true, "deaths": true, "homes": true, "houses": true, "units": true,
+	"copies": true, "miles": true, "feet": true, "acres": true, "tons": true,
+	"tonnes": true, "pounds": true, "dollars": true, "euros": true, "years": true,
+	"days": true, "hours": true, "minutes": true, "seconds": true, "points": true,
+	"games": true, "goals": true, "yards": true, "pages": true, "words": true,
+	"cars": true, "vehicles": true, "seats": true, "beds": true, "patients": true,
+	"inhabitants": true, "families": true, "households": true, "species": true,
+	"items": true, "visitors": true, "passengers": true, "fans": true,
+	"spectators": true, "participants": true, "customers": true, "users": true,
+	"subscribers": true, "followers": true, "athletes": true, "players": true,
+	"schools": true, "companies": true, "firms": true, "stores": true, "shops": true,
+	"refugees": true, "migrants": true, "prisoners": true, "civilians": true,
+	"officers": true, "police": true, "staff": true, "teachers": true, "doctors": true,
+	"nurses": true, "troopers": true, "sailors": true, "ships": true, "aircraft": true,
+	"planes": true, "flights": true, "meters": true, "metres": true, "kilometers": true,
+	"kilometres": true, "villages": true, "buildings": true, "rooms": true,
+	"apartments": true, "animals": true, "birds": true, "trees": true, "books": true,
+	"signatures": true, "complaints": true, "arrests": true, "infections": true,
+	"youth": true, "youths": true, "individuals": true, "delegates": true,
+	"degrees": true, "fathoms": true, "inches": true, "leagues": true, "gallons": true,
+	"barrels": true, "bushels": true, "francs": true, "guineas": true, "shillings": true,
+	"rupees": true, "marks": true, "crowns": true, "ounces": true, "horses": true,
+	"cattle": true, "sheep": true, "guns": true, "rifles": true, "cannon": true,
+}
 
 func isLowerWord(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -71,6 +71,9 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if !isUpperASCII(s) || len(s) < 2 {
 		return append(dst, s)
 	}
+	if s == "OK" {
+		return append(dst, "okay")
+	}
 	if v, listed := acronyms[s]; listed && v {
 		return appendLetters(dst, s)
 	}
@@ -128,9 +131,10 @@ func (st *state) dotted(c string, off int) bool {
 	return true
 }
 
+// dottedWords are dotted abbreviations read as words; "e.g." and "i.e."
+// are read as their letters, as most speakers do.
 var dottedWords = map[string]string{
-	"e.g": "for example", "i.e": "that is", "a.k.a": "also known as",
-	"etc": "et cetera", "viz": "namely",
+	"a.k.a": "also known as", "viz": "namely",
 }
 
 // hyphenated speaks a compound that mixes words and numbers
