@@ -103,13 +103,14 @@ func opensSentence(text string, start, ws int) bool {
 }
 
 // following returns the first letter or digit after the stop (skipping
-// white space and opening quotes or brackets) and the word it starts.
+// white space, opening quotes, brackets and other punctuation) and the
+// word it starts.
 func following(text string, from int) (rune, string) {
 	i := from
 	for i < len(text) {
 		c, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(c) || isOpener(c) {
-			i += size
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			i += size // spaces, opening quotes, dashes, spaced dots ". . ."
 			continue
 		}
 		j := i

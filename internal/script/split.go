@@ -170,12 +170,3 @@ func isCloser(c rune) bool {
 	}
 	return false
 }
-
-// isOpener lists what may precede the first letter of a sentence.
-func isOpener(c rune) bool {
-	switch c {
-	case '"', '\'', '“', '‘', '„', '‚', '«', '»', '‹', '›', '(', '[', '{', '¿', '¡', '—', '–', '-', '*', '「', '『':
-		return true
-	}
-	return false
-}

@@ -35,6 +35,8 @@ func TestSplit(t *testing.T) {
 		{"question in quote then lowercase", "en", "“Really?” she asked. Yes.", []string{"“Really?” she asked.", "Yes."}},
 		{"ellipsis lowercase", "en", "Wait... what happened? Nothing.", []string{"Wait... what happened?", "Nothing."}},
 		{"ellipsis upper", "en", "He paused … Then he spoke.", []string{"He paused …", "Then he spoke."}},
+		{"spaced ellipsis", "en", "Wait . . . then it came. Done.", []string{"Wait . . . then it came.", "Done."}},
+		{"dash after stop", "en", "It ended. — The next day came.", []string{"It ended.", "— The next day came."}},
 		{"interrobang", "en", "What?! No way! Fine.", []string{"What?!", "No way!", "Fine."}},
 		{"parentheses", "en", "He left (see Fig. 3). Then he came back.", []string{"He left (see Fig. 3).", "Then he came back."}},
 		{"sentence in parentheses", "en", "He left. (He was tired.) Then he came back.", []string{"He left.", "(He was tired.)", "Then he came back."}},
