@@ -13,12 +13,13 @@ import (
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
 
 func runExtract(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("extract", "aloud extract [--format text|json] [--lang L] FILE|URL|-",
+	fs := newFlagSet("extract", "aloud extract [--format text|json] [--lang L] [--allow-host HOST] FILE|URL|-",
 		"Print the article text aloud would read: the blocks separated by blank lines (text)\n"+
 			"or the whole article with title, kicker, byline, source and blocks (json).\n"+
 			"FILE may be plain text or HTML; - reads standard input.", env)
 	format := fs.String("format", "text", "output `format`: text or json")
 	lang := fs.String("lang", "", "language of the article as a BCP 47 `tag` (default: detected, else en)")
+	allow := addAllowHostFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -32,7 +33,7 @@ func runExtract(ctx context.Context, args []string, env Env) error {
 	if *lang != "" && !langTag.MatchString(*lang) {
 		return usageErrorf("extract: --lang %q is not a language tag such as en or de-AT", *lang)
 	}
-	loader, err := newLoader(env, *lang)
+	loader, err := newLoader(env, *lang, *allow...)
 	if err != nil {
 		return err
 	}

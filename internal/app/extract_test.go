@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"aloud/internal/article"
+	"aloud/internal/fetch"
 	"aloud/internal/ingest"
 	"aloud/internal/testenv"
 )
@@ -137,8 +138,8 @@ func TestExtractErrors(t *testing.T) {
 		{"binary", "\x00\x01\x02PNG", nil, []string{"extract", "-"}, ingest.ErrBinary, 1, "binary"},
 		{"latin1", "Caf\xe9 au lait.", nil, []string{"extract", "-"}, ingest.ErrEncoding, 1, "not valid UTF-8"},
 		{"no sentences", "---\n\n...\n", nil, []string{"extract", "-"}, article.ErrNoText, 1, "no text"},
-		{"html", "  <html><p>Hi</p></html>", nil, []string{"extract", "-"}, ingest.ErrUnsupported, 1, "HTML input is not supported yet"},
-		{"url", "", nil, []string{"extract", "https://example.com/a"}, ingest.ErrUnsupported, 1, "URL input is not supported yet"},
+		{"html without text", "  <html><script>x()</script><p>Hi</p></html>", nil, []string{"extract", "-"}, article.ErrNoText, 1, "no article text found"},
+		{"private url", "", nil, []string{"extract", "http://127.0.0.1:1/a"}, fetch.ErrBlocked, 1, "--allow-host"},
 		{"50 MB file", "", nil, []string{"extract", huge}, ingest.ErrTooLarge, 1, "larger than the 2 MB size limit"},
 		{"too large", "", small, []string{"extract", big}, ingest.ErrTooLarge, 1, "ALOUD_MAX_INPUT_BYTES"},
 		{"missing file", "", nil, []string{"extract", filepath.Join(dir, "nope.txt")}, os.ErrNotExist, 1, "no such file"},

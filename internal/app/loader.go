@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"aloud/internal/article"
+	"aloud/internal/extract"
 	"aloud/internal/ingest"
 )
 
@@ -12,13 +14,15 @@ import (
 const maxInputEnv = "ALOUD_MAX_INPUT_BYTES"
 
 // newLoader builds the input loader every command shares. lang is the
-// --lang flag ("" keeps detection, defaulting to "en"). The HTML extractor
-// and the URL fetcher plug in here once they exist.
-func newLoader(env Env, lang string) (*ingest.Loader, error) {
+// --lang flag ("" keeps detection, defaulting to "en"); allowHosts are the
+// --allow-host flags, which the fetcher merges with ALOUD_FETCH_ALLOW_HOSTS.
+func newLoader(env Env, lang string, allowHosts ...string) (*ingest.Loader, error) {
 	l := &ingest.Loader{
 		Language:     lang,
 		MaxBytes:     ingest.DefaultMaxBytes,
 		MaxBytesHint: "set " + maxInputEnv + " to change it",
+		HTML:         extractHTML,
+		Fetcher:      newFetcher(env, allowHosts),
 	}
 	if v := env.Getenv(maxInputEnv); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -31,4 +35,10 @@ func newLoader(env Env, lang string) (*ingest.Loader, error) {
 		l.MaxBytes = n
 	}
 	return l, nil
+}
+
+// extractHTML is the HTML hook of the loader and of the ingest job: the
+// extractor with its defaults.
+func extractHTML(body []byte, pageURL, contentType string) (article.Article, error) {
+	return extract.Extract(body, pageURL, contentType, extract.Options{})
 }

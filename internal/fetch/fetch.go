@@ -135,15 +135,24 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 // Get fetches rawURL. cond may be nil; when set, its validators are sent
 // and a 304 answer yields a Response with NotModified set.
 func (f *Fetcher) Get(ctx context.Context, rawURL string, cond *Conditional) (*Response, error) {
-	u, err := f.parseURL(rawURL)
+	resp, err := f.get(ctx, rawURL, cond)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", redact(rawURL), err)
+	}
+	return resp, nil
+}
+
+// get is Get without the URL in its errors, for callers that add it.
+func (f *Fetcher) get(ctx context.Context, rawURL string, cond *Conditional) (*Response, error) {
+	u, err := f.parseURL(rawURL)
+	if err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), err)
+		return nil, fmt.Errorf("%w: %w", ErrInvalidURL, err)
 	}
 	req.Header.Set("User-Agent", f.cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5")
@@ -157,12 +166,12 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string, cond *Conditional) (*R
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), classify(err))
+		return nil, classify(err)
 	}
 	defer resp.Body.Close()
 	out, err := f.read(resp)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), classify(err))
+		return nil, classify(err)
 	}
 	return out, nil
 }
@@ -229,7 +238,7 @@ func redact(raw string) string {
 // Fetch is Get without validators, in the shape of ingest.Fetcher: the
 // body, its content type and the URL after redirects.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (body []byte, contentType, finalURL string, err error) {
-	resp, err := f.Get(ctx, rawURL, nil)
+	resp, err := f.get(ctx, rawURL, nil) // the caller names the URL
 	if err != nil {
 		return nil, "", "", err
 	}
