@@ -30,6 +30,12 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
 	`©.{0,120}`, `copyright .{0,120}`, `all rights reserved\.?`,
 	`(?:follow|like) us on .{0,80}`, `click here .{0,80}`,
+	// Credits and calls to action that close an article.
+	`\(?(?:additional )?reporting by .{0,250}`, `.{0,250} contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?`,
+	`(?:e-?mail|reach|contact|write to) (?:the )?(?:reporters?|writers?|authors?|editors?|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:at|on|via) .{0,200}`,
+	`follow (?:us|him|her|them|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) on (?:twitter|facebook|instagram|x\b).{0,200}`,
+	`have a (?:news )?tip\?.{0,200}`, `got a (?:news )?tip\?.{0,200}`, `subscribe to .{0,150}`,
+	`join (?:our|the) .{0,40}(?:forums?|community|conversation|discussion).{0,200}`,
 	`we use cookies.{0,300}`, `accept(?: all)?(?: cookies)?`,
 	`comments?(?: \(\d+\))?`, `\d+ comments?`, `leave a (?:comment|reply)`, `show comments`,
 	`tags?: .{0,200}`, `topics?: .{0,200}`, `filed under:? .{0,200}`,
@@ -43,7 +49,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
-var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:stories|articles|news|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story))(?: \(\d+\))?$`)
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story))(?: \(\d+\))?$`)
 
 // newsletterBox matches a sign-up pitch placed between paragraphs.
 var newsletterBox = regexp.MustCompile(`(?i)(?:newsletter|inbox|briefing).*(?:sign up|subscribe|delivered|register|get )|(?:sign up|subscribe|register).*(?:newsletter|inbox|briefing)`)
