@@ -49,6 +49,7 @@ var abbreviations = map[string]abbr{
 	"ca": {"circa", true, 'N'}, "c": {"circa", true, 'N'}, "ch": {"chapter", true, 'N'},
 	"pt": {"part", true, 'N'}, "sec": {"section", true, 'N'}, "art": {"article", true, 'N'},
 	"est": {"established", true, 'N'}, "feat": {"featuring", true, 0},
+	"pp": {"pages", true, 'N'}, "cpl": {"corporal", false, 'C'}, "pvt": {"private", false, 0},
 }
 
 // abbreviation expands titles and short forms: "Dr.", "St.", "No. 10".
@@ -155,6 +156,7 @@ var chapterWords = map[string]bool{
 	"story": true, "lesson": true, "letter": true, "plate": true, "figure": true,
 	"table": true, "war": true, "division": true, "corps": true, "period": true,
 	"vatican": true, "rocky": true, "henry": true, "league": true, "tier": true,
+	"episode": true, "bowl": true, "round": true, "game": true, "unit": true,
 }
 
 // regnalNames are given names that take "the" and an ordinal: "Charles
@@ -273,7 +275,7 @@ func (st *state) roman(i int) bool {
 	if i > 0 {
 		prev = st.words[i-1].core
 	}
-	simple := strings.Trim(c, "IVX") == ""
+	simple := strings.Trim(c, "IVX") == "" || len(c) >= 4 && strings.Trim(c, "IVXL") == ""
 	digits := itoa(v)
 	if ordinal {
 		st.buf = appendOrdinal(st.buf, digits)

@@ -133,9 +133,11 @@ func (st *state) handle(w word) bool {
 		for _, t := range sub.Tokens {
 			st.buf = append(st.buf, t.Spoken)
 		}
-	} else {
-		st.buf = append(st.buf, rest)
+		st.say(w.cs, w.ce())
+		return true
 	}
-	st.say(w.cs, w.ce())
+	st.say(w.cs, w.cs+1)
+	// "#election2024": the tag's letters and numbers.
+	st.mixed(rest, w.cs+1)
 	return true
 }

@@ -120,6 +120,11 @@ func (st *state) numberAt(i int) int {
 	if n := st.numberWithRest(i, v, rest); n > 0 {
 		return n
 	}
+	if k := strings.IndexAny(c, "-–"); k > 0 && !strings.Contains(c, "=") {
+		// "21st-century": read the parts.
+		st.hyphenated(c, w.cs)
+		return 1
+	}
 	st.mixed(c, w.cs)
 	return 1
 }
@@ -148,6 +153,13 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 		st.say(w.cs, w.ce())
 		return 1
 	case rest[0] == '/' && !v.neg && !v.dot:
+		if b := rest[1:]; isDigits(b) && v.intg != "" && len(b) <= 3 && len(v.intg) <= 3 && atoiSmall(v.intg) >= atoiSmall(b) && b != "1" || v.intg+rest == "9/11" {
+			// "24/7", "50/50", "9/11": two numbers said one after the other.
+			st.buf = appendCardinal(st.buf, v.intg)
+			st.buf = appendCardinal(st.buf, b)
+			st.say(w.cs, w.ce())
+			return 1
+		}
 		if st.fraction(v.intg, rest[1:], w.cs, w.ce()) {
 			return 1
 		}

@@ -153,6 +153,9 @@ func (st *state) groupedDigits(c string, off int) bool {
 // "+44 20 7946 0958": digits in groups, a pause between groups.
 func (st *state) phoneAt(i int) int {
 	w := st.words[i]
+	if n := st.spacedPhone(i); n > 0 {
+		return n
+	}
 	if !strings.ContainsAny(w.core, "-.)+") && w.lead != "(" {
 		return 0
 	}
@@ -353,4 +356,36 @@ func (st *state) unitAfter(i int) bool {
 	}
 	_, ok := lookupUnit(st.words[i+1].core)
 	return ok
+}
+
+// spacedPhone speaks a national number written in spaced groups with a
+// trunk zero ("020 7946 0958", "0161 496 0000").
+func (st *state) spacedPhone(i int) int {
+	w := st.words[i]
+	if len(w.core) < 3 || len(w.core) > 5 || w.core[0] != '0' || !isDigits(w.core) || w.trail != "" {
+		return 0
+	}
+	total, j := len(w.core), i+1
+	for ; j < len(st.words) && j <= i+3 && total < 11; j++ {
+		x := st.words[j]
+		if !isDigits(x.core) || len(x.core) < 3 || len(x.core) > 4 || x.lead != "" {
+			break
+		}
+		total += len(x.core)
+		if x.trail != "" {
+			j++
+			break
+		}
+	}
+	if total < 10 || total > 11 || j-i < 2 {
+		return 0
+	}
+	for k := i; k < j; k++ {
+		st.buf = appendDigits(st.buf, st.words[k].core)
+		if k < j-1 {
+			st.buf[len(st.buf)-1] += ","
+		}
+	}
+	st.say(w.cs, st.words[j-1].ce())
+	return j - i
 }

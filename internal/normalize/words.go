@@ -28,6 +28,14 @@ func (st *state) wordAt(i int) int {
 		st.mixed(c, w.cs)
 		return 1
 	}
+	if f&clsDot != 0 && (strings.HasSuffix(c, "'s") || strings.HasSuffix(c, "’s")) && len(c) > 4 {
+		// "U.K.'s": the dotted letters keep their possessive.
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(c, "'s"), "’s"), ".")
+		if st.dotted(base, w.cs) {
+			st.toks[len(st.toks)-1].Spoken += "'s"
+			return 1
+		}
+	}
 	if f&clsDot != 0 && st.dotted(c, w.cs) {
 		st.dropDot = strings.HasPrefix(w.trail, ".") && len(w.trail) == 1 && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
 		return 1
