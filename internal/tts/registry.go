@@ -54,6 +54,8 @@ func (r *Registry) Lookup(id string) (Engine, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("%w; valid voices: %s", err, r.validList())
 	}
+	// Voice and engine names are lower case; "espeak:DE" means espeak:de.
+	engine, name = strings.ToLower(engine), strings.ToLower(name)
 	e, ok := r.engines[engine]
 	if ok && r.has(engine, name) {
 		return e, name, nil

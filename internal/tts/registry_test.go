@@ -50,9 +50,11 @@ func TestLookup(t *testing.T) {
 	if err != nil || e.Name() != "flite" || name != "rms" {
 		t.Errorf("Lookup(flite:rms) = %v, %q, %v", e, name, err)
 	}
-	e, name, err = r.Lookup("espeak:de")
-	if err != nil || e.Name() != "espeak" || name != "de" {
-		t.Errorf("Lookup(espeak:de) = %v, %q, %v", e, name, err)
+	for _, id := range []string{"espeak:de", "Espeak:DE"} {
+		e, name, err = r.Lookup(id)
+		if err != nil || e.Name() != "espeak" || name != "de" {
+			t.Errorf("Lookup(%s) = %v, %q, %v", id, e, name, err)
+		}
 	}
 	for _, id := range []string{"flite:nosuch", "espeak:rms", "nosuch:rms", "rms", "", "flite:", "flite:rms extra"} {
 		_, _, err := r.Lookup(id)
