@@ -43,6 +43,8 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\d+ min(?:ute)?s? read`, `print(?: this article)?`, `e-?mail(?: this article)?`,
 	`loading\.*`, `close`, `menu`, `skip to (?:main )?content`,
 	// Bylines and date lines that sit inside the article container.
+	`(?:(?:published|updated|stand|aktualisiert)?:? ?)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: ?(?:uhr|h|[ap]\.?m\.?))?)?`,
+	`\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?`,
 	`(?:by|von|par|di|por|door) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:,| and| und| et|&) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4})*(?:[,|·•–-] .{0,40})?`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)

@@ -100,30 +100,50 @@ func TestNewsFurniture(t *testing.T) {
 }
 
 // TestUnmarkedFurniture is the seed's kind of furniture with meaningless
-// class names: only text, structure and form controls give it away.
+// class names (unmarked.html) or none at all, inside the article's own
+// container (inline.html): only text, structure and form controls give
+// it away.
 func TestUnmarkedFurniture(t *testing.T) {
-	body, err := os.ReadFile(filepath.Join("testdata", "unmarked.html"))
-	if err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		file, title, kicker, lang, first, last string
+		blocks                                 int
+		banned                                 []string
+	}{
+		{"unmarked.html", "Mill owners agree to open the weirs", "After years of dispute", "en",
+			"The owners of the last four", "since 1871.", 6,
+			[]string{"Listen", "min", "artificially", "feedback", "newsletter", "inbox", "Sign up",
+				"Also read", "Dry summer", "source", "More on this topic", "Salmon counts", "Comments",
+				"grandfather", "©", "After years", "Home"}},
+		{"inline.html", "Pässe bleiben gesperrt", "Lawinengefahr", "de",
+			"Nach den starken Schneefällen", "zwei Tagen Arbeit pro Pass.", 5,
+			[]string{"Lawinengefahr", "Von Lena", "10:15", "Listen", "artificially", "More info",
+				"Newsletter", "Read more", "Wie Lawinen", "Related", "Neuer Rekord", "source",
+				"Comments", "Endlich", "Hubschrauber für"}},
 	}
-	a, err := Extract(body, "", "", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Title != "Mill owners agree to open the weirs" || a.Kicker != "After years of dispute" || a.Language != "en" {
-		t.Errorf("got title %q kicker %q language %q", a.Title, a.Kicker, a.Language)
-	}
-	text := a.BodyText()
-	for _, bad := range []string{"Listen", "min", "artificially", "feedback", "newsletter", "inbox", "Sign up",
-		"Also read", "Dry summer", "source", "More on this topic", "Salmon counts", "Comments", "grandfather",
-		"©", "After years", "Home"} {
-		if strings.Contains(text, bad) {
-			t.Errorf("body keeps furniture %q:\n%s", bad, text)
-		}
-	}
-	if len(a.Blocks) != 6 || !strings.HasPrefix(text, "The owners of the last four") ||
-		!strings.HasSuffix(text, "since 1871.") {
-		t.Errorf("got %d blocks, want the 6 of the article:\n%s", len(a.Blocks), text)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Extract(body, "", "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != c.title || a.Kicker != c.kicker || a.Language != c.lang {
+				t.Errorf("got title %q kicker %q language %q, want %q %q %q",
+					a.Title, a.Kicker, a.Language, c.title, c.kicker, c.lang)
+			}
+			text := a.BodyText()
+			for _, bad := range c.banned {
+				if strings.Contains(text, bad) {
+					t.Errorf("body keeps furniture %q:\n%s", bad, text)
+				}
+			}
+			if len(a.Blocks) != c.blocks || !strings.HasPrefix(text, c.first) || !strings.HasSuffix(text, c.last) {
+				t.Errorf("got %d blocks, want the %d of the article:\n%s", len(a.Blocks), c.blocks, text)
+			}
+		})
 	}
 }
 
