@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"syscall"
 	"testing"
@@ -21,7 +22,7 @@ import (
 
 // corpusFloor is one point under the F1 this extractor reaches on the
 // benchmark; a change that loses more than that fails the suite.
-const corpusFloor = 0.962
+const corpusFloor = 0.969
 
 // published are the README's reference points, printed beside ours.
 var published = []struct {
@@ -74,7 +75,10 @@ func loadCorpus(t testing.TB) (map[string]score.Entry, []corpusPage) {
 func TestCorpusExtraction(t *testing.T) {
 	truth, pages := loadCorpus(t)
 	pred := make(map[string]string, len(pages))
-	start := time.Now()
+	// One core, as the speed target is stated; CPU time is reported too
+	// because wall time suffers when other processes share the machine.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	start, cpu0 := time.Now(), cpuTime()
 	for _, pg := range pages {
 		// The benchmark pages are stored as UTF-8; say so, as a server would.
 		a, err := Extract(pg.html, pg.url, "text/html; charset=utf-8", Options{})
@@ -83,14 +87,15 @@ func TestCorpusExtraction(t *testing.T) {
 		}
 		pred[pg.id] = a.BodyText()
 	}
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	got, byID := score.Evaluate(truth, pred)
 	t.Logf("%-32s %9s %9s %9s %9s", "extractor", "precision", "recall", "F1", "accuracy")
 	t.Logf("%-32s %9.6f %9.6f %9.6f %9.6f", "aloud", got.Precision, got.Recall, got.F1, got.Accuracy)
 	for _, p := range published {
 		t.Logf("%-32s %9.6f %9.6f %9.6f %9s", p.name, p.p, p.r, p.f1, "")
 	}
-	t.Logf("%d pages in %v (%.0f pages/s, all cores may be used by GC)", len(pages), elapsed, float64(len(pages))/elapsed.Seconds())
+	t.Logf("%d pages on one core: %.0f pages/s wall, %.0f pages per CPU-second", len(pages),
+		float64(len(pages))/elapsed.Seconds(), float64(len(pages))/cpu.Seconds())
 	if out := os.Getenv("ALOUD_EXTRACT_DUMP"); out != "" {
 		dump(t, out, pred, byID)
 	}
