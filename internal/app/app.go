@@ -50,6 +50,7 @@ func commands() map[string]command {
 		"normalize": {"write the spoken form of text on stdin (numbers, dates, acronyms)", runNormalize},
 		"extract":   {"print an article's text or JSON as aloud reads it", runExtract},
 		"voices":    {"list the installed voices and their languages", runVoices},
+		"speak":     {"render an article to speech (MP3, Opus or WAV) with a timeline", runSpeak},
 		"feed":      {"list a feed's newest items (RSS, Atom, JSON Feed)", runFeed},
 	}
 }

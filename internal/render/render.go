@@ -2,15 +2,29 @@
 // normalize, synthesize (cached, in parallel), assemble, loudness-correct,
 // encode and tag. The CLI (`aloud speak`) and the service's render job call
 // the same Render.
+//
+// Failure modes: an unknown voice or a missing engine fails before any
+// work; an engine or ffmpeg crash fails the whole render with the
+// program's stderr in the error; cancellation stops every subprocess. In
+// every case no output file appears, because files are only ever renamed
+// into place once complete.
 package render
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"aloud/internal/article"
+	"aloud/internal/audio"
+	"aloud/internal/cache"
+	"aloud/internal/normalize"
+	"aloud/internal/tts"
 )
 
 // Request is one article to speak.
@@ -23,12 +37,13 @@ type Request struct {
 	Name       string   // base file name in Dir; empty means the content hash
 	Writer     io.Writer
 	Progress   func(done, total int) // optional; called from several goroutines
+	// Writer, when set, receives the single format's audio instead of Dir.
 }
 
 // Result describes the finished files.
 type Result struct {
 	Files      map[string]string // format → path of the finished file in Request.Dir
-	Timeline   []byte            // timeline JSON (see architecture.md)
+	Timeline   []byte            // timeline JSON (see Timeline)
 	Duration   time.Duration
 	Voice      string // the voice actually used
 	Sentences  int
@@ -36,13 +51,126 @@ type Result struct {
 	SpokenHash string // hash of everything that determines the audio
 }
 
-// ErrNotImplemented marks the pipeline while it is being built.
-var ErrNotImplemented = errors.New("render pipeline not implemented yet")
+// ErrNothingToSay is returned for an article without any speakable text.
+var ErrNothingToSay = errors.New("article has no text to speak")
 
-// Renderer holds the pipeline's long-lived parts (engines, cache, encoder).
-type Renderer struct{}
+// Audio settings: loudness target and ceiling of the published files.
+const (
+	TargetLUFS = -16.0
+	CeilingTP  = -1.0
+)
 
-// Render speaks req.Article into files under req.Dir.
+// Renderer holds the pipeline's long-lived parts.
+type Renderer struct {
+	Engines *tts.Registry
+	Cache   *cache.Cache // nil disables the sentence cache
+	Encoder *audio.Encoder
+	Workers int // parallel syntheses; 0 means the number of CPUs
+}
+
+// Render speaks req.Article into files under req.Dir (or req.Writer).
 func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
-	return Result{}, ErrNotImplemented
+	voiceID := req.Voice
+	if voiceID == "" {
+		voiceID = r.Engines.DefaultVoice(req.Article.Language)
+	}
+	eng, voice, err := r.Engines.Lookup(voiceID)
+	if err != nil {
+		return Result{}, err
+	}
+	formats, err := checkFormats(req)
+	if err != nil {
+		return Result{}, err
+	}
+	norm, err := normalizerFor(req.Article.Language)
+	if err != nil {
+		return Result{}, err
+	}
+	lines := prepare(req.Article, req.Disclosure, norm)
+	if !hasSpeech(lines) {
+		return Result{}, ErrNothingToSay
+	}
+	workers := r.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var progress func(int)
+	if req.Progress != nil {
+		progress = func(done int) { req.Progress(done, len(lines)) }
+	}
+	synth, err := r.synthesizeAll(ctx, eng, voice, lines, workers, progress)
+	if err != nil {
+		return Result{}, err
+	}
+	mix, err := assemble(req.Article, lines, synth)
+	if err != nil {
+		return Result{}, err
+	}
+	audio.Normalize(mix.pcm, mix.rate, TargetLUFS, CeilingTP)
+	res := Result{
+		Voice: voiceID, Sentences: len(lines), Files: map[string]string{},
+		Duration:   time.Duration(len(mix.pcm)) * time.Second / time.Duration(mix.rate),
+		SpokenHash: spokenHash(eng, voice, lines, formats),
+	}
+	for _, s := range synth {
+		if s.hit {
+			res.CacheHits++
+		}
+	}
+	res.Timeline = mix.timeline.Marshal()
+	tags := tagsFor(req.Article, mix)
+	if req.Writer != nil {
+		return res, r.Encoder.Encode(ctx, mix.pcm, mix.rate, formats[0], tags, req.Writer)
+	}
+	if err := r.encodeFiles(ctx, req, formats, mix, tags, &res); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+func checkFormats(req Request) ([]string, error) {
+	formats := req.Formats
+	if len(formats) == 0 {
+		formats = []string{"mp3"}
+	}
+	for _, f := range formats {
+		if f != "mp3" && f != "opus" && f != "wav" {
+			return nil, fmt.Errorf("unknown audio format %q (want mp3, opus or wav)", f)
+		}
+	}
+	if req.Writer != nil && len(formats) != 1 {
+		return nil, fmt.Errorf("one format only when writing to a stream, got %d", len(formats))
+	}
+	return formats, nil
+}
+
+// normalizerFor returns the language's normalizer; languages without rules
+// yet are spoken as written (the engine's own rules apply).
+func normalizerFor(lang string) (*normalize.Normalizer, error) {
+	n, err := normalize.New(normalize.Options{Lang: lang})
+	if errors.Is(err, normalize.ErrUnsupportedLanguage) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("normalizer for %q: %w", lang, err)
+	}
+	return n, nil
+}
+
+func hasSpeech(lines []line) bool {
+	for _, l := range lines {
+		if l.Part != "disclosure" {
+			return true
+		}
+	}
+	return false
+}
+
+func spokenHash(eng tts.Engine, voice string, lines []line, formats []string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%g\x00%g\x00%v\x00", eng.Name(), voice, eng.Version(), synthSettings, TargetLUFS, CeilingTP, formats)
+	for _, l := range lines {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", l.spoken, l.pause, l.Block)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,0 +1,138 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"aloud/internal/article"
+	"aloud/internal/audio"
+	"aloud/internal/script"
+)
+
+// mixdown is the assembled article: one PCM stream and its timeline.
+type mixdown struct {
+	pcm      []float32
+	rate     int
+	spans    []audio.Span
+	timeline Timeline
+	chapters []audio.Chapter
+}
+
+// assemble joins the sentences with their pauses and maps every sentence
+// and word into the final stream.
+func assemble(a article.Article, lines []line, synth []synthesized) (mixdown, error) {
+	rate := 0
+	pieces := make([]audio.Piece, len(lines))
+	for i, s := range synth {
+		if rate == 0 {
+			rate = s.audio.Rate
+		}
+		if s.audio.Rate != rate {
+			return mixdown{}, fmt.Errorf("sentence %d is at %d Hz, the others at %d Hz", i+1, s.audio.Rate, rate)
+		}
+		pieces[i] = audio.Piece{Samples: s.audio.Samples, Break: breakOf(lines[i].pause)}
+	}
+	pcm, spans := audio.Assemble(rate, pieces, audio.AssembleOptions{})
+	m := mixdown{pcm: pcm, rate: rate, spans: spans}
+	m.timeline = timelineOf(lines, synth, spans, rate, len(pcm))
+	m.chapters = chaptersOf(a, lines, spans, rate, len(pcm))
+	return m, nil
+}
+
+func breakOf(p pauseKind) audio.Break {
+	switch p {
+	case pauseParagraph:
+		return audio.BreakParagraph
+	case pauseHeading:
+		return audio.BreakHeading
+	}
+	return audio.BreakSentence
+}
+
+func timelineOf(lines []line, synth []synthesized, spans []audio.Span, rate, total int) Timeline {
+	tl := Timeline{DurationMs: samplesToMs(total, rate)}
+	for i, l := range lines {
+		sp := spans[i]
+		ts := TimelineSent{
+			Part: string(l.Part), Block: l.Block, Span: l.Span,
+			Ms: [2]int64{samplesToMs(sp.Start, rate), samplesToMs(sp.End, rate)},
+		}
+		for _, w := range synth[i].audio.Words {
+			ws, ok := l.wordSpan(w.Span)
+			if !ok {
+				continue
+			}
+			ws = [2]int{ws[0] + l.Span[0], ws[1] + l.Span[0]}
+			tw := TimelineWord{Span: ws, Ms: [2]int64{samplesToMs(sp.At(w.Start), rate), samplesToMs(sp.At(w.End), rate)}}
+			// Several spoken words can come from one written token ("$4bn"):
+			// merge them into one highlighted word.
+			if n := len(ts.Words); n > 0 && ts.Words[n-1].Span == ws {
+				ts.Words[n-1].Ms[1] = tw.Ms[1]
+				continue
+			}
+			ts.Words = append(ts.Words, tw)
+		}
+		tl.Sentences = append(tl.Sentences, ts)
+	}
+	return tl
+}
+
+// chaptersOf makes one chapter for the opening and one at each subheading,
+// as podcast apps show them.
+func chaptersOf(a article.Article, lines []line, spans []audio.Span, rate, total int) []audio.Chapter {
+	dur := func(n int) time.Duration { return time.Duration(n) * time.Second / time.Duration(rate) }
+	title := a.Title
+	if title == "" {
+		title = "Opening"
+	}
+	chs := []audio.Chapter{{Title: title, Start: 0}}
+	for i, l := range lines {
+		if l.Part != script.PartBlock || l.Block < 0 || a.Blocks[l.Block].Type != article.Heading {
+			continue
+		}
+		if i > 0 && lines[i-1].Part == l.Part && lines[i-1].Block == l.Block {
+			continue // the heading's second sentence
+		}
+		chs = append(chs, audio.Chapter{Title: a.Blocks[l.Block].Text, Start: dur(spans[i].Start)})
+	}
+	for i := range chs {
+		if i+1 < len(chs) {
+			chs[i].End = chs[i+1].Start
+		} else {
+			chs[i].End = dur(total)
+		}
+	}
+	return chs
+}
+
+func tagsFor(a article.Article, m mixdown) audio.Tags {
+	return audio.Tags{
+		Title: a.Title, Artist: a.Source, Comment: audio.DefaultComment, Language: a.Language,
+		DigitalSourceType: audio.DigitalSourceTrained, Chapters: m.chapters,
+	}
+}
+
+var extensions = map[string]string{"mp3": ".mp3", "opus": ".opus", "wav": ".wav"}
+
+// encodeFiles writes every format; if one fails, those already written
+// are removed so that no partial rendition is left behind.
+func (r *Renderer) encodeFiles(ctx context.Context, req Request, formats []string, m mixdown, tags audio.Tags, res *Result) error {
+	name := req.Name
+	if name == "" {
+		name = res.SpokenHash[:32]
+	}
+	for _, f := range formats {
+		path := filepath.Join(req.Dir, name+extensions[f])
+		if err := r.Encoder.EncodeFile(ctx, m.pcm, m.rate, f, tags, path); err != nil {
+			for _, p := range res.Files {
+				os.Remove(p)
+			}
+			return fmt.Errorf("encode %s: %w", f, err)
+		}
+		res.Files[f] = path
+	}
+	return nil
+}
