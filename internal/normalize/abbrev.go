@@ -61,7 +61,7 @@ func (st *state) abbreviation(i int) int {
 		return 0
 	}
 	lc := string(k) // short: abbreviations are at most seven letters
-	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" {
+	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" && lc != "ms" {
 		if _, state := usStates[titleCase(w.core)]; !state {
 			return 0
 		}
@@ -107,6 +107,12 @@ func (st *state) abbreviation(i int) int {
 	}
 	if n := st.stateName(i); n > 0 {
 		return n
+	}
+	if w.core == "Ms" && closed && isCapitalized(next) {
+		// Title case only: lower-case "ms" is milliseconds or a manuscript.
+		st.dropDot = dot
+		st.emit1("miz", w.cs, w.ce())
+		return 1
 	}
 	a, ok := abbreviations[lc]
 	if !ok || !closed || a.needDot && !dot {

@@ -125,6 +125,20 @@ func (st *state) measureAttached(i int, v num, rest string) int {
 		}
 		return 0
 	}
+	switch rest {
+	case "C", "F":
+		// "40C", "1.5C": temperatures in news copy.
+		if len(v.intg) <= 3 {
+			st.buf = appendUnit(appendNum(st.buf, v), units["°"+rest], v, false)
+			st.say(w.cs, w.ce())
+			return 1
+		}
+	case "in":
+		// "6ft 4in": glued to a number, "in" is the inch.
+		st.buf = appendUnit(appendNum(st.buf, v), unit{"inch", "inches"}, v, false)
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if sc, ok := scaleWords[rest]; ok && (v.dot || rest != "m") && rest != "K" && rest != "T" {
 		st.buf = append(appendNum(st.buf, v), sc)
 		st.say(w.cs, w.ce())
