@@ -66,7 +66,7 @@ func TestSpeakBadInput(t *testing.T) {
 		{"binary", "binary", []string{write("bin.txt", []byte("\x00\x01\x02\x03\xff\xfe PNG\x00\x00"))}},
 		{"invalid utf-8", "UTF-8", []string{write("bad.txt", []byte("Headline\n\nCaf\xe9 au lait is served.\n"))}},
 		{"50 MB", "limit", []string{write("big.txt", big)}},
-		{"no sentences", "no article text", []string{write("punct.txt", []byte("...\n\n---\n\n!!!\n"))}},
+		{"no sentences", "no text", []string{write("punct.txt", []byte("...\n\n---\n\n!!!\n"))}},
 		{"unknown voice", "unknown voice", []string{"--voice", "flite:nobody", write("ok.txt", []byte("Headline\n\nA sentence to speak.\n"))}},
 		{"bad voice syntax", "engine:name", []string{"--voice", "rms", write("ok2.txt", []byte("Headline\n\nA sentence to speak.\n"))}},
 		{"missing file", "no such file", []string{filepath.Join(dir, "nope.txt")}},

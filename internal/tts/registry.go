@@ -124,5 +124,11 @@ func (r *Registry) validList() string {
 		}
 		return msg
 	}
+	// espeak alone has over a hundred voices: name a few, point to the rest,
+	// so the error stays one readable line.
+	const shown = 8
+	if len(ids) > shown {
+		return strings.Join(ids[:shown], ", ") + fmt.Sprintf(", … (%d in all; run 'aloud voices')", len(ids))
+	}
 	return strings.Join(ids, ", ")
 }
