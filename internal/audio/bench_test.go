@@ -1,9 +1,15 @@
 package audio
 
 import (
+	"context"
+	"io"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
+
+	"aloud/internal/proc"
+	"aloud/internal/testenv"
 )
 
 // cpuTime is this process's user+system CPU time. The machine is shared,
@@ -64,4 +70,33 @@ func BenchmarkNormalize(b *testing.B) {
 			Normalize(work, rate, DefaultTargetLUFS, DefaultPeakDBTP)
 		}
 	})
+}
+
+// childCPU is the CPU time of this process's finished children (ffmpeg).
+func childCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkEncodeMP3 encodes three minutes of speech, reporting wall time
+// and ffmpeg's CPU time per op.
+func BenchmarkEncodeMP3(b *testing.B) {
+	pcm, rate := threeMinutes(b, "espeak-ng")
+	ffmpeg := testenv.Binary(b, "ffmpeg")
+	for _, parallel := range []int{1, 2} {
+		b.Run("parallel="+strconv.Itoa(parallel), func(b *testing.B) {
+			e := NewEncoder(proc.New(4), ffmpeg)
+			e.Parallel = parallel
+			c0 := childCPU()
+			for b.Loop() {
+				if err := e.Encode(context.Background(), pcm, rate, FormatMP3, Tags{}, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(childCPU()-c0)/float64(time.Millisecond)/float64(b.N), "ffmpeg-cpu-ms/op")
+		})
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 	"testing"
 
 	"aloud/internal/proc"
@@ -63,11 +64,24 @@ func readWAV(t testing.TB, path string) ([]int16, int) {
 	return nil, 0
 }
 
+// speechCache keeps each engine's rendering of speechText for the whole
+// test binary: several tests need it and synthesis is slow under load.
+var speechCache struct {
+	sync.Mutex
+	pcm  map[string][]float32
+	rate map[string]int
+}
+
 // speech synthesizes speechText with a real engine ("espeak-ng" or
-// "flite") and returns its PCM and sample rate.
+// "flite") and returns a fresh copy of its PCM and its sample rate.
 func speech(t testing.TB, engine string) ([]float32, int) {
 	t.Helper()
 	bin := testenv.Binary(t, engine)
+	speechCache.Lock()
+	defer speechCache.Unlock()
+	if pcm, ok := speechCache.pcm[engine]; ok {
+		return append([]float32(nil), pcm...), speechCache.rate[engine]
+	}
 	out := filepath.Join(t.TempDir(), "speech.wav")
 	var args []string
 	switch engine {
@@ -82,6 +96,10 @@ func speech(t testing.TB, engine string) ([]float32, int) {
 		t.Fatal(err)
 	}
 	s, rate := readWAV(t, out)
+	if speechCache.pcm == nil {
+		speechCache.pcm, speechCache.rate = map[string][]float32{}, map[string]int{}
+	}
+	speechCache.pcm[engine], speechCache.rate[engine] = FromInt16(s), rate
 	return FromInt16(s), rate
 }
 

@@ -133,7 +133,7 @@ func peakySignal(rate int, seconds float64) []float32 {
 
 func TestNormalize(t *testing.T) {
 	for _, rate := range []int{16000, 22050, 48000} {
-		pcm := peakySignal(rate, 20)
+		pcm := peakySignal(rate, 8)
 		before := append([]float32(nil), pcm...)
 		st := Normalize(pcm, rate, DefaultTargetLUFS, DefaultPeakDBTP)
 		t.Logf("rate %d: %+v", rate, st)
