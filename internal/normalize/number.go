@@ -86,7 +86,10 @@ func appendNum(dst []string, v num) []string {
 // appendCount speaks an integer: leading zeros and very long runs (codes,
 // ISBNs) digit by digit, everything else as a cardinal.
 func appendCount(dst []string, digits string, commas bool) []string {
-	if !commas && (len(digits) > 1 && digits[0] == '0' || len(digits) > 9) {
+	if !commas && len(digits) > 9 {
+		return appendCode(dst, digits)
+	}
+	if !commas && len(digits) > 1 && digits[0] == '0' {
 		return appendDigits(dst, digits)
 	}
 	return appendCardinal(dst, digits)

@@ -258,3 +258,17 @@ func foldKey(s string, buf *[24]byte) ([]byte, bool) {
 	}
 	return buf[:len(s)], true
 }
+
+// appendCode reads the digits of a long code (an ISBN, a serial number)
+// one by one, with zero as "o" the way such codes are usually read out.
+func appendCode(dst []string, digits string) []string {
+	for i := 0; i < len(digits); i++ {
+		switch c := digits[i]; {
+		case c == '0':
+			dst = append(dst, "o")
+		case c > '0' && c <= '9':
+			dst = append(dst, ones[c-'0'])
+		}
+	}
+	return dst
+}

@@ -28,6 +28,7 @@ func (st *state) groupedDigits(c string, off int) bool {
 		return false
 	}
 	phone := sep == '-' || groups == 2
+	code := sep == '-' && groups >= 3 // an ISBN, not a phone number
 	for k, g := range strings.Split(c, string(sep)) {
 		if k > 0 {
 			if phone {
@@ -36,7 +37,11 @@ func (st *state) groupedDigits(c string, off int) bool {
 				st.buf = append(st.buf, "dot")
 			}
 		}
-		st.buf = appendDigits(st.buf, g)
+		if code {
+			st.buf = appendCode(st.buf, g)
+		} else {
+			st.buf = appendDigits(st.buf, g)
+		}
 	}
 	st.say(off, off+len(c))
 	return true
