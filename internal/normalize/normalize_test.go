@@ -100,7 +100,7 @@ func TestNormalizeCanonical(t *testing.T) {
 		{"U.S. troops", "us troops"},
 		{"Mrs. Norris", "mrs norris"},
 		{"Elm St. It was", "elm street it was"},
-		{"ISBN 978-0-19-960563-7", "isbn nine seven eight zero one nine nine six zero five six three seven"},
+		{"ISBN 978-0-19-960563-7", "isbn nine seven eight o one nine nine six o five six three seven"},
 		{"Sam & Max", "sam and max"},
 	}
 	for _, tt := range tests {
