@@ -133,14 +133,16 @@ func (st *state) abbreviation(i int) int {
 			return 0
 		}
 	case 'C':
-		if !isCapitalized(next) {
+		if !isCapitalized(next) && !(dot && (lc == "mr" || lc == "mrs")) {
 			return 0
 		}
 	}
 	if lc == "vol" && !dot && !startsNumber(next) && w.core == "vol" {
 		// "vol" at the end of a citation is still "volume".
 	}
-	st.dropDot = dot && (i+1 < len(st.words) && !isCapitalized(next) || a.before != 0)
+	// Inside a sentence the period only marks the abbreviation; attach
+	// keeps it at the end of the input.
+	st.dropDot = dot
 	for _, x := range strings.Fields(a.say) {
 		st.emit1(x, w.cs, w.ce())
 	}

@@ -79,6 +79,12 @@ func (st *state) moneyAt(i int) int {
 	if sc, ok := scaleWords[tail]; ok {
 		scale, tail = sc, ""
 	}
+	if k := strings.IndexAny(tail, "-–"); k > 0 {
+		// "£2.5m-£3m": the first amount's scale comes before the dash.
+		if sc, ok := scaleWords[tail[:k]]; ok {
+			scale, tail = sc, tail[k:]
+		}
+	}
 	if scale == "" && tail == "" && last.trail == "" && i+used < len(st.words) {
 		if sc, ok := scaleWords[st.words[i+used].core]; ok && st.words[i+used].lead == "" && (len(st.words[i+used].core) > 2 || st.words[i+used].core == "bn" || st.words[i+used].core == "m") {
 			scale = sc
@@ -100,19 +106,40 @@ func (st *state) moneyAt(i int) int {
 		if tail[0] != '-' && !strings.HasPrefix(tail, "–") {
 			return 0
 		}
-		// "$50.00-$100.00", "$5-10": a range of amounts.
 		other := tail[len(firstRune(tail)):]
+		if isAlphaWord(strings.ReplaceAll(other, "-", "")) {
+			// "£30,000-a-year": the amount, then the words of the compound.
+			st.buf = appendAmount(st.buf, v, cur, scale)
+			st.buf = append(st.buf, strings.Split(other, "-")...)
+			st.say(w.cs, last.ce())
+			return used
+		}
+		// "$50.00-$100.00", "$5-10", "$10-15m": a range of amounts.
 		cur2, r2, ok2 := currencyOf(other)
 		if !ok2 {
 			r2, cur2 = other, cur
 		}
 		v2, ok := parseNum(r2)
-		if !ok || r2[v2.n:] != "" {
+		if !ok {
 			return 0
 		}
-		st.buf = appendAmount(st.buf, v, cur, "")
+		scale2, known := scaleWords[r2[v2.n:]]
+		if r2[v2.n:] != "" && !known {
+			return 0
+		}
+		if ok2 || scale != "" {
+			// Each amount is complete: "two point five million pounds to ...".
+			st.buf = appendAmount(st.buf, v, cur, scale)
+		} else {
+			// "$10-15m": "ten to fifteen million dollars".
+			st.buf = appendNum(st.buf, v)
+			if scale2 == "" {
+				st.buf = st.buf[:len(st.buf)-len(appendNum(nil, v))]
+				st.buf = appendAmount(st.buf, v, cur, "")
+			}
+		}
 		st.buf = append(st.buf, "to")
-		st.buf = appendAmount(st.buf, v2, cur2, "")
+		st.buf = appendAmount(st.buf, v2, cur2, scale2)
 		st.say(w.cs, last.ce())
 		return used
 	}

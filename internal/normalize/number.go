@@ -156,6 +156,17 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 		st.say(w.cs, w.ce())
 		return 1
 	case rest[0] == '/' && !v.neg && !v.dot:
+		if b := rest[1:]; v.isInt() && st.isYearish(v.intg) && (len(b) == 2 || len(b) == 4 && st.isYearish(b)) && isDigits(b) {
+			// "2023/24": a season or a fiscal year.
+			st.buf = appendYear(st.buf, v.intg)
+			if len(b) == 2 {
+				st.buf = appendDigitsPair(st.buf, b)
+			} else {
+				st.buf = appendYear(st.buf, b)
+			}
+			st.say(w.cs, w.ce())
+			return 1
+		}
 		if b := rest[1:]; isDigits(b) && v.intg != "" && len(b) <= 3 && len(v.intg) <= 3 && atoiSmall(v.intg) >= atoiSmall(b) && b != "1" || v.intg+rest == "9/11" {
 			// "24/7", "50/50", "9/11": two numbers said one after the other.
 			st.buf = appendCardinal(st.buf, v.intg)
@@ -234,6 +245,9 @@ func (st *state) bareNumber(i int, v num) int {
 	if n := st.addressAt(i, v); n > 0 {
 		return n
 	}
+	if n := st.spaceGrouped(i, v); n > 0 {
+		return n
+	}
 	if v.isInt() && strings.HasSuffix(v.intg, "0") && len(v.intg) == 4 && w.trail == "" && i+1 < len(st.words) && st.words[i+1].core == "s" && st.words[i+1].lead == "" {
 		// "1980 s": a decade split by tokenization.
 		st.buf = appendDecade(st.buf, v.intg)
@@ -257,4 +271,34 @@ func (st *state) bareNumber(i int, v num) int {
 	st.buf = appendNum(st.buf, v)
 	st.say(w.cs, w.ce())
 	return 1
+}
+
+// spaceGrouped speaks "10 000" (a space as the thousands separator) as one
+// number.
+func (st *state) spaceGrouped(i int, v num) int {
+	w := st.words[i]
+	if !v.isInt() || len(v.intg) > 3 || v.intg[0] == '0' || w.trail != "" {
+		return 0
+	}
+	digits := v.intg
+	j := i + 1
+	for ; j < len(st.words) && j <= i+4; j++ {
+		x := st.words[j]
+		// Groups that end in zero ("10 000", "1 500") are a number;
+		// "123 123" stays two numbers.
+		if len(x.core) != 3 || !isDigits(x.core) || x.lead != "" || x.core[2] != '0' {
+			break
+		}
+		digits += x.core
+		if x.trail != "" {
+			j++
+			break
+		}
+	}
+	if j == i+1 {
+		return 0
+	}
+	st.buf = appendCardinal(st.buf, digits)
+	st.say(w.cs, st.words[j-1].ce())
+	return j - i
 }

@@ -163,6 +163,9 @@ func (st *state) mixed(c string, off int) {
 				g := c[k:j]
 				if len(g) > 4 && g[0] != '0' && len(g) <= 6 && j == len(c) && k > 0 && c[k-1] == '-' {
 					st.buf = appendCardinal(st.buf, g)
+				} else if len(g) == 4 && (g[:2] == "19" || g[:2] == "20") {
+					// "FY2023", "election2024": a year.
+					st.buf = appendYear(st.buf, g)
 				} else if len(g) > 3 && g[len(g)-3:] != "000" || len(g) > 1 && g[0] == '0' {
 					st.buf = appendDigits(st.buf, g)
 				} else {

@@ -37,7 +37,7 @@ func (st *state) wordAt(i int) int {
 		}
 	}
 	if f&clsDot != 0 && st.dotted(c, w.cs) {
-		st.dropDot = strings.HasPrefix(w.trail, ".") && len(w.trail) == 1 && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
+		st.dropDot = strings.HasPrefix(w.trail, ".")
 		return 1
 	}
 	if k := strings.IndexByte(c, '/'); f&clsSlash != 0 && k > 0 && k < len(c)-1 && !strings.EqualFold(c, "and/or") && isAlphaWord(strings.ReplaceAll(c, "/", "")) {
