@@ -130,6 +130,12 @@ func (st *state) timeWords(i int) int {
 		}
 	}
 	st.buf = appendClock(st.buf, c)
+	if k := i + used; k < len(st.words) && startsNumber(st.words[k].core) && (strings.HasSuffix(last.trail, "-") || strings.HasSuffix(last.trail, "–")) {
+		// "3 p.m.-5 p.m.": the dash between two times is "to".
+		st.buf = append(st.buf, "to")
+		st.words[k-1].trail = strings.TrimRight(strings.TrimRight(last.trail, "-"), "–")
+		st.dropDot = true
+	}
 	st.say(w.cs, last.ce())
 	return used
 }

@@ -125,6 +125,12 @@ func (st *state) measureAttached(i int, v num, rest string) int {
 		}
 		return 0
 	}
+	if c, ok := symbolAfter[rest]; ok {
+		// "50€": the symbol after the amount, as written in Europe.
+		st.buf = appendAmount(st.buf, v, c, "")
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	switch rest {
 	case "C", "F":
 		// "40C", "1.5C": temperatures in news copy.
@@ -195,6 +201,12 @@ func (st *state) measureNext(i int, v num) int {
 				return 3
 			}
 		}
+		st.say(w.cs, nx.ce())
+		return 2
+	}
+	if c, ok := symbolAfter[nx.core]; ok && nx.core != "$" {
+		// "50 €"
+		st.buf = appendAmount(st.buf, v, c, "")
 		st.say(w.cs, nx.ce())
 		return 2
 	}

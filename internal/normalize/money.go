@@ -34,6 +34,27 @@ var currencyPrefixes = []struct {
 	{"₦", currency{"naira", "naira", "kobo", "kobo"}},
 }
 
+// currencyCodes are ISO codes written before an amount ("EUR 50").
+var currencyCodes = map[string]currency{
+	"USD": {"US dollar", "US dollars", "cent", "cents"},
+	"EUR": {"euro", "euros", "cent", "cents"},
+	"GBP": {"pound", "pounds", "penny", "pence"},
+	"JPY": {"yen", "yen", "", ""},
+	"CNY": {"yuan", "yuan", "", ""},
+	"CHF": {"Swiss franc", "Swiss francs", "centime", "centimes"},
+	"INR": {"rupee", "rupees", "paisa", "paise"},
+	"AUD": {"Australian dollar", "Australian dollars", "cent", "cents"},
+	"CAD": {"Canadian dollar", "Canadian dollars", "cent", "cents"},
+}
+
+// symbolAfter maps a currency symbol written after the amount ("50€").
+var symbolAfter = map[string]currency{
+	"€": {"euro", "euros", "cent", "cents"},
+	"£": {"pound", "pounds", "penny", "pence"},
+	"$": {"dollar", "dollars", "cent", "cents"},
+	"¥": {"yen", "yen", "", ""},
+}
+
 // currencyOf splits a leading currency symbol off s.
 func currencyOf(s string) (currency, string, bool) {
 	if s == "" || s[0] >= 'a' && s[0] <= 'z' || s[0] >= '0' && s[0] <= '9' {
@@ -52,6 +73,9 @@ func currencyOf(s string) (currency, string, bool) {
 func (st *state) moneyAt(i int) int {
 	w := st.words[i]
 	cur, rest, ok := currencyOf(w.core)
+	if code, isCode := currencyCodes[w.core]; isCode && w.trail == "" && i+1 < len(st.words) && startsNumber(st.words[i+1].core) {
+		cur, rest, ok = code, "", true
+	}
 	if !ok {
 		return 0
 	}

@@ -79,8 +79,13 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if !isUpperASCII(s) || len(s) < 2 {
 		return append(dst, s)
 	}
-	if s == "OK" {
+	switch s {
+	case "OK":
 		return append(dst, "okay")
+	case "WWI":
+		return append(dst, "World", "War", "One")
+	case "WWII":
+		return append(dst, "World", "War", "Two")
 	}
 	if v, listed := acronyms[s]; listed && v {
 		return appendLetters(dst, s)
