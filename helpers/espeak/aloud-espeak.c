@@ -156,9 +156,6 @@ static int on_synth(short *wav, int n, espeak_EVENT *ev)
 	for (; ev && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
 		/* audio_position is in milliseconds from the start of this text. */
 		event e = {ev->text_position, ev->length, (int)((long long)ev->audio_position * synth.rate / 1000)};
-#ifdef DEBUG
-		fprintf(stderr, "event %d pos %d len %d ms %d sample %d\n", ev->type, ev->text_position, ev->length, ev->audio_position, ev->sample);
-#endif
 		if (ev->type == espeakEVENT_WORD)
 			add_event(&synth.words, &synth.nwords, &synth.capwords, e);
 		else if (ev->type == espeakEVENT_END || ev->type == espeakEVENT_MSG_TERMINATED)
