@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"aloud/internal/article"
+	"aloud/internal/feed"
 	"aloud/internal/render"
 )
 
@@ -24,6 +26,9 @@ type speakOptions struct {
 	timeline   string
 	lang       string
 	maxBytes   int64
+	allow      []string
+	feed       string
+	latest     int
 }
 
 func runSpeak(ctx context.Context, args []string, env Env) error {
@@ -40,9 +45,19 @@ func runSpeak(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&o.timeline, "timeline", "", "write the timeline JSON to `FILE` (default: next to the audio; needed with -o -)")
 	fs.StringVar(&o.lang, "lang", "", "language of plain-text input as a BCP 47 tag (default en)")
 	fs.Int64Var(&o.maxBytes, "max-bytes", 0, "largest input accepted, in bytes (default 2 MB of text)")
+	allow := addAllowHostFlag(fs)
+	fs.StringVar(&o.feed, "feed", "", "render the newest items of this feed (`URL` or FILE) instead of one input; -o names a directory")
+	fs.IntVar(&o.latest, "latest", 1, "with --feed, how many of the newest items to render")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	o.allow = *allow
+	if o.feed != "" {
+		if len(pos) != 0 {
+			return usageErrorf("speak: --feed takes no other input, got %q", pos[0])
+		}
+		return speakFeed(ctx, env, o)
 	}
 	if len(pos) != 1 {
 		return usageErrorf("speak: want exactly one input (FILE, URL or -), got %d", len(pos))
@@ -56,11 +71,65 @@ func runSpeak(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer deps.Close()
+	return speakSource(ctx, env, deps, o, src)
+}
+
+func speakSource(ctx context.Context, env Env, deps *speakDeps, o speakOptions, src string) error {
 	art, err := deps.loader.Load(ctx, src, env.Stdin)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", displayName(src), err)
 	}
 	return speakArticle(ctx, env, deps, o, art)
+}
+
+// speakFeed renders the newest --latest items of a feed, each to its own
+// file named after its link, in the directory -o names.
+func speakFeed(ctx context.Context, env Env, o speakOptions) error {
+	if o.latest < 1 {
+		return usageErrorf("speak: --latest must be at least 1, got %d", o.latest)
+	}
+	if o.out == "-" || o.timeline != "" {
+		return usageErrorf("speak: with --feed, -o names a directory and --timeline is not allowed")
+	}
+	dir := o.out
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create output dir: %w", err)
+	}
+	data, err := readFeedSource(ctx, o.feed, env, o.allow)
+	if err != nil {
+		return err
+	}
+	f, err := feed.Parse(bytes.NewReader(data), feed.Options{Max: o.latest})
+	if err != nil {
+		return fmt.Errorf("read feed %s: %w", o.feed, err)
+	}
+	if len(f.Items) == 0 {
+		return fmt.Errorf("feed %s has no items", o.feed)
+	}
+	deps, err := newSpeakDeps(ctx, env, o)
+	if err != nil {
+		return err
+	}
+	defer deps.Close()
+	for _, it := range f.Items {
+		if it.Link == "" {
+			return fmt.Errorf("feed item %q has no link to read", it.Title)
+		}
+		one := o
+		one.out, one.timeline = "", ""
+		if err := one.resolve(it.Link); err != nil {
+			return err
+		}
+		one.out = filepath.Join(dir, one.out)
+		one.timeline = filepath.Join(dir, one.timeline)
+		if err := speakSource(ctx, env, deps, one, it.Link); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // resolve fills in the output path and format and checks they agree.

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +159,74 @@ func TestSpeakFlagsAfterInputAndStdout(t *testing.T) {
 	}
 	if _, err := os.Stat(tl); err != nil {
 		t.Fatalf("timeline not written: %v", err)
+	}
+}
+
+const harbourPage = `<!doctype html><html lang="en"><head><title>Harbour news</title>
+<meta property="og:title" content="Ferry timetable changes next week"></head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<article><h1>Ferry timetable changes next week</h1>
+<p>The harbour authority said on Monday that the morning ferry will leave ten minutes earlier from next week.</p>
+<p>Commuters were told to check the new timetable, which is posted at the terminal and online.</p>
+</article><footer>Share this article</footer></body></html>`
+
+func newsServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour</title>
+<item><title>Old</title><link>%[1]s/news/old-story</link><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>
+<item><title>Ferry</title><link>%[1]s/news/ferry-timetable</link><pubDate>Tue, 03 Nov 2026 08:00:00 GMT</pubDate></item>
+</channel></rss>`, srv.URL)
+		default:
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, harbourPage)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestSpeakURL(t *testing.T) {
+	requireSpeechTools(t)
+	srv := newsServer(t)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "page.mp3")
+	// Refused without the allow-list: the server is on loopback.
+	if _, _, err := runApp(t, context.Background(), "", "speak", "--no-cache", "-o", out, srv.URL+"/news/ferry"); err == nil {
+		t.Fatal("loopback URL fetched without --allow-host")
+	}
+	noFilesLeft(t, dir)
+	_, _, err := runApp(t, context.Background(), "", "speak", "--no-cache", "--voice", "espeak:en-us", "--allow-host", host, "-o", out, srv.URL+"/news/ferry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "page.timeline.json"))
+	if err != nil || !strings.Contains(string(b), `"part":"title"`) {
+		t.Fatalf("timeline %s, err %v", b, err)
+	}
+}
+
+func TestSpeakFeedLatest(t *testing.T) {
+	requireSpeechTools(t)
+	srv := newsServer(t)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	dir := t.TempDir()
+	_, _, err := runApp(t, context.Background(), "", "speak", "--no-cache", "--voice", "espeak:en-us", "--allow-host", host,
+		"--feed", srv.URL+"/feed.xml", "--latest", "1", "-o", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"ferry-timetable.mp3", "ferry-timetable.timeline.json"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Fatalf("newest item not rendered: %v", err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "old-story.mp3")); err == nil {
+		t.Fatal("rendered more than --latest 1 items")
 	}
 }

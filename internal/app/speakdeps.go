@@ -20,7 +20,7 @@ type speakDeps struct {
 }
 
 func newSpeakDeps(ctx context.Context, env Env, o speakOptions) (*speakDeps, error) {
-	loader, err := newLoader(env, o.lang)
+	loader, err := newLoader(env, o.lang, o.allow...)
 	if err != nil {
 		return nil, err
 	}
