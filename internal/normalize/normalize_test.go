@@ -66,6 +66,8 @@ func TestNormalizeIssueExamples(t *testing.T) {
 		{"UBS shares", "U B S shares"},
 		{"Hello, world.", "Hello, world."},
 		{"Is it 5?", "Is it five?"},
+		{"in Ukraine,” the paper said", "in Ukraine,\" the paper said"},
+		{"It’s 5 o’clock.", "It's five o'clock."},
 	}
 	for _, tt := range tests {
 		if got := n.Normalize(tt.in).Text; got != tt.want {

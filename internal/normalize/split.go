@@ -141,8 +141,16 @@ func (st *state) splitMarks(i, j int) {
 			}
 		}
 		e := k + 1
-		for e < j && strings.IndexByte(",;?!.\"')", s[e]) >= 0 {
-			e++
+		for e < j {
+			if strings.IndexByte(",;?!.\"')]", s[e]) >= 0 {
+				e++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[e:j])
+			if r != '”' && r != '’' && r != '»' {
+				break
+			}
+			e += size
 		}
 		if e >= j || k == start {
 			continue
