@@ -132,6 +132,25 @@ func TestSpeakMissingTools(t *testing.T) {
 	noFilesLeft(t, dir)
 }
 
+func TestSpeakMissingEngines(t *testing.T) {
+	requireSpeechTools(t)
+	ffmpeg := testenv.Binary(t, "ffmpeg")
+	in := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(in, []byte("Headline here\n\nOne sentence.\n"), 0o644)
+	bin := t.TempDir()
+	if err := os.Symlink(ffmpeg, filepath.Join(bin, "ffmpeg")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin) // ffmpeg only: neither flite nor espeak-ng nor their helpers
+	t.Setenv("ALOUD_LIBEXEC", t.TempDir())
+	dir := t.TempDir()
+	_, _, err := runApp(t, context.Background(), "", "speak", "--no-cache", "-o", filepath.Join(dir, "a.mp3"), in)
+	if err == nil || !strings.Contains(ErrorLine(err), "no speech engine") {
+		t.Fatalf("got %v, want a no-engine error", err)
+	}
+	noFilesLeft(t, dir)
+}
+
 func TestSpeakInterrupted(t *testing.T) {
 	requireSpeechTools(t)
 	seed := testenv.Seed(t)
