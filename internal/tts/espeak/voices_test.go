@@ -51,3 +51,23 @@ func TestPreferredVoice(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseVoices(f *testing.F) {
+	f.Add(" 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n")
+	f.Add(" 5  en-gb-x-rp      --/F      X gmw/x (en-gb 4)(en 5)(\n 5 a b c d ((( 9)\n")
+	f.Fuzz(func(t *testing.T, out string) {
+		vs, best := parseVoiceTable(out)
+		seen := map[string]bool{}
+		for _, v := range vs {
+			if v.Name == "" || seen[v.Name] || len(v.Languages) == 0 || v.Languages[0] != v.Name {
+				t.Fatalf("bad voice %+v", v)
+			}
+			seen[v.Name] = true
+		}
+		for lang, name := range best {
+			if !seen[name] {
+				t.Fatalf("preferred voice %q for %q is not listed", name, lang)
+			}
+		}
+	})
+}
