@@ -51,10 +51,18 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
-var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story))(?: \(\d+\))?$`)
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story)|(?:leser)?kommentare|diskussion|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|commentaires|comentarios|commenti|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
 
-// newsletterBox matches a sign-up pitch placed between paragraphs.
-var newsletterBox = regexp.MustCompile(`(?i)(?:newsletter|inbox|briefing).*(?:sign up|subscribe|delivered|register|get )|(?:sign up|subscribe|register).*(?:newsletter|inbox|briefing)`)
+// A sign-up pitch placed between paragraphs names what is offered and
+// asks for the reader's address, in either order.
+var (
+	pitchOffer = regexp.MustCompile(`(?i)newsletter|inbox|briefing|e-?mail updates`)
+	pitchAsk   = regexp.MustCompile(`(?i)sign(?:ing)? up|subscribe|delivered|register|\bget\b|receive|anmelden|abonnieren`)
+)
+
+func isPitch(t string) bool {
+	return len(t) < 220 && pitchOffer.MatchString(t) && pitchAsk.MatchString(t)
+}
 
 // cleanBlocks drops furniture lines, furniture sections and the repeated
 // headline.
@@ -83,5 +91,5 @@ func isFurnitureLine(t, bare string) bool {
 		return false
 	}
 	return boilerplate.MatchString(bare) || ingest.IsFurniture(t) ||
-		len(t) < 220 && newsletterBox.MatchString(t)
+		isPitch(t)
 }
