@@ -182,7 +182,11 @@ func (st *state) mixed(c string, off int) {
 			}
 			st.buf = st.appendAlpha(st.buf, c[k:j])
 		default:
-			if r == '-' && k > 0 && j < len(c) && strings.Contains(c, "=") {
+			if v, ok := vulgarFractions[r]; ok && k > 0 && isDigitByte(c[k-1]) {
+				// "2½": two and a half.
+				st.buf = append(st.buf, "and")
+				st.buf = append(st.buf, v...)
+			} else if r == '-' && k > 0 && j < len(c) && strings.Contains(c, "=") {
 				st.buf = append(st.buf, "minus")
 			} else if name, ok := symbolNames[c[k:j]]; ok {
 				st.buf = append(st.buf, name)
@@ -234,4 +238,10 @@ func (st *state) unitAfter(i int) bool {
 	}
 	_, ok := lookupUnit(st.words[i+1].core)
 	return ok
+}
+
+// vulgarFractions after a whole number ("2½").
+var vulgarFractions = map[rune][]string{
+	'½': {"a", "half"}, '¼': {"a", "quarter"}, '¾': {"three", "quarters"},
+	'⅓': {"a", "third"}, '⅔': {"two", "thirds"}, '⅛': {"an", "eighth"},
 }

@@ -90,6 +90,10 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if v, listed := acronyms[s]; listed && v {
 		return appendLetters(dst, s)
 	}
+	if capsWords[s] {
+		// "This is NOT over": emphasis, not an acronym.
+		return append(dst, s)
+	}
 	if st.shout || st.near || !spellAcronym(s) {
 		return append(dst, s)
 	}
@@ -302,4 +306,23 @@ func classify(s string) int {
 		}
 	}
 	return f
+}
+
+// capsWords are short English words that, written in capitals, are
+// emphasis rather than acronyms.
+var capsWords = map[string]bool{
+	"NOT": true, "AND": true, "THE": true, "BUT": true, "YOU": true, "ALL": true,
+	"NEW": true, "NOW": true, "OUT": true, "WHY": true, "HOW": true, "YES": true,
+	"BIG": true, "HOT": true, "TOP": true, "WAR": true, "WIN": true, "OFF": true,
+	"GET": true, "GOT": true, "CAN": true, "ONE": true, "TWO": true, "SIX": true,
+	"TEN": true, "BAD": true, "MAD": true, "SAD": true, "DAY": true, "WAY": true,
+	"MAN": true, "BOY": true, "SHE": true, "HER": true, "HIS": true, "HIM": true,
+	"ITS": true, "WAS": true, "ARE": true, "HAS": true, "HAD": true, "FOR": true,
+	"NOR": true, "YET": true, "SO": true, "NO": true, "GO": true, "DO": true,
+	"WE": true, "HE": true, "ME": true, "MY": true, "UP": true, "OF": true,
+	"TO": true, "IN": true, "ON": true, "AT": true, "BY": true, "IS": true,
+	"BE": true, "AS": true, "OR": true, "IF": true, "AN": true, "OUR": true,
+	"LIE": true, "DIE": true, "SEE": true, "SAY": true, "END": true, "ANY": true,
+	"FEW": true, "OLD": true, "OWN": true, "LET": true, "PUT": true, "RUN": true,
+	"WHAT": true, "THIS": true, "THAT": true, "WITH": true, "FROM": true,
 }
