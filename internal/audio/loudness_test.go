@@ -140,8 +140,8 @@ func TestNormalize(t *testing.T) {
 		if st.InputPeakDBTP < -1 || st.GainDB < 3 {
 			t.Fatalf("rate %d: test signal not peaky enough: %+v", rate, st)
 		}
-		if got := IntegratedLoudness(pcm, rate); math.Abs(got-DefaultTargetLUFS) > 0.2 || math.Abs(got-st.OutputLUFS) > 1e-9 {
-			t.Errorf("rate %d: loudness %.3f (stats %.3f), want %.1f", rate, got, st.OutputLUFS, DefaultTargetLUFS)
+		if got := IntegratedLoudness(pcm, rate); math.Abs(got-DefaultTargetLUFS) > loudnessTolerance || math.Abs(got-st.OutputLUFS) > 1e-9 {
+			t.Errorf("rate %d: loudness %.3f (stats %.3f), want %.1f ±%.2f", rate, got, st.OutputLUFS, DefaultTargetLUFS, loudnessTolerance)
 		}
 		if got := TruePeak(pcm, rate); got > DefaultPeakDBTP || got != st.OutputPeakDBTP {
 			t.Errorf("rate %d: true peak %.3f (stats %.3f), want ≤ %.1f", rate, got, st.OutputPeakDBTP, DefaultPeakDBTP)

@@ -21,6 +21,9 @@ const (
 	// loudness difference to make up for limiting; signals that would need
 	// more are left a little quiet rather than squashed.
 	maxExtraGain = 6.0 // dB
+	// loudnessTolerance is how close Normalize gets to the target before
+	// it stops refining; R128 allows ±1 LU for programmes like ours.
+	loudnessTolerance = 0.25 // LU
 	// maxPasses bounds the gain refinement in Normalize.
 	maxPasses = 5
 )
@@ -39,7 +42,7 @@ type NormalizeStats struct {
 // Normalize scales mono pcm in place to targetLUFS integrated loudness and
 // limits its true peak to peakDBTP with a look-ahead limiter, then measures
 // the result again. Because limiting lowers loudness a little, the gain is
-// refined (at most five passes) until the result is within 0.1 LU of the
+// refined (at most five passes) until the result is within 0.25 LU of the
 // target. Input without measurable loudness (silence, shorter than 400 ms)
 // is left untouched.
 func Normalize(pcm []float32, rate int, targetLUFS, peakDBTP float64) NormalizeStats {
@@ -61,41 +64,58 @@ func Normalize(pcm []float32, rate int, targetLUFS, peakDBTP float64) NormalizeS
 	ceiling := Linear(peakDBTP - limiterMargin)
 
 	// Limiting lowers loudness, and the more gain the more it limits, so
-	// the gain is refined by the secant method on (gain, loudness).
+	// the gain is refined by the secant method on (gain, loudness). The
+	// search runs on estimates; each round ends with the real thing:
+	// apply, then measure.
 	gain := targetLUFS - st.InputLUFS
-	prevGain, prevLUFS := 0.0, st.InputLUFS
+	maxGain := gain + maxExtraGain
 	var curve []float32
 	for st.Passes < maxPasses {
+		var lowest float32
+		prevGain, prevLUFS := 0.0, st.InputLUFS
+		for range 8 {
+			curve, lowest = nz.limiterCurve(Linear(gain), ceiling)
+			est := nz.estimateLoudness(Linear(gain), curve)
+			miss := targetLUFS - est
+			if math.Abs(miss) <= loudnessTolerance/2 {
+				break
+			}
+			slope := 1.0
+			if d := gain - prevGain; d != 0 {
+				slope = (est - prevLUFS) / d
+			}
+			// Each dB of gain adds at most a dB of loudness; a floor
+			// keeps a heavily limited signal from asking for absurd gain.
+			slope = min(max(slope, 0.25), 1)
+			prevGain, prevLUFS = gain, est
+			next := min(gain+miss/slope, maxGain)
+			if next == gain {
+				break
+			}
+			gain = next
+		}
 		st.Passes++
 		st.GainDB = gain
-		var lowest float32
-		curve, lowest = nz.limiterCurve(Linear(gain), ceiling)
 		st.MaxReductionDB = -DB(float64(lowest))
 		nz.apply(pcm, Linear(gain), curve)
 		st.OutputLUFS = nz.loudness(pcm, Linear(gain), curve)
 		miss := targetLUFS - st.OutputLUFS
-		if math.Abs(miss) <= 0.1 {
+		if math.Abs(miss) <= loudnessTolerance || gain >= maxGain {
 			break
 		}
-		slope := 1.0
-		if d := gain - prevGain; d != 0 {
-			slope = (st.OutputLUFS - prevLUFS) / d
-		}
-		// Each dB of gain adds at most a dB of loudness; a floor keeps a
-		// heavily limited signal from asking for absurd gain.
-		slope = min(max(slope, 0.25), 1)
-		prevGain, prevLUFS = gain, st.OutputLUFS
-		gain = min(gain+miss/slope, targetLUFS-st.InputLUFS+maxExtraGain)
-		if gain == prevGain {
-			break
-		}
+		// The estimate was off by about miss; aim past it.
+		gain = min(gain+miss, maxGain)
 	}
 	// Measured last, this reuses the envelope blocks the limiter computed.
 	st.InputPeakDBTP = DB(float64(nz.env.peak(absMax(src))))
 	// The curve is planned on the input's envelope; a gain that moves
 	// within the interpolation window shifts peaks by a little. Measure the
 	// output, and in the rare case it pokes over, limit it once more.
-	out := newPeakEnv(nz.u, pcm)
+	g := float32(Linear(st.GainDB))
+	out := nz.env.rescaled(pcm, func(b int) (float32, bool) {
+		c, flat := nz.curveMax(curve, b)
+		return g * c, flat
+	})
 	st.OutputPeakDBTP = DB(float64(out.peak(absMax(pcm))))
 	for extra := 1; extra <= 3 && st.OutputPeakDBTP > peakDBTP-limiterMargin/2; extra++ {
 		copy(src, pcm)
@@ -119,53 +139,95 @@ type normalizer struct {
 	f      *kFilter
 	sums   []float64 // K-weighted energy of src per 100 ms segment
 	bounds []int     // segment boundaries
+	// blockE is the K-weighted energy of src per limiterBlock samples,
+	// for estimating the loudness of a gain curve without filtering.
+	blockE []float64
+	// levels[b] is the peak level of limiter block b where it exceeds
+	// levelThr (see updateLevels).
+	levels   []float32
+	levelThr float32
+	// Scratch for limiterCurve.
+	need, held, curve []float32
 }
 
 func newNormalizer(src []float32, rate int) *normalizer {
 	u := newUpsampler()
-	sums, bounds := segmentEnergies(src, rate)
-	return &normalizer{rate: rate, src: src, u: u, env: newPeakEnv(u, src), f: newKFilter(rate), sums: sums, bounds: bounds}
+	nz := &normalizer{rate: rate, src: src, u: u, env: newPeakEnv(u, src), f: newKFilter(rate)}
+	nz.bounds = segmentBounds(len(src), rate)
+	nz.sums = make([]float64, max(0, len(nz.bounds)-1))
+	nz.blockE = make([]float64, (len(src)+limiterBlock-1)/limiterBlock)
+	// One filter pass, cut at every block and segment boundary, yields
+	// both the exact segment energies and the block energies.
+	var st kState
+	seg := 0
+	for pos := 0; pos < len(src); {
+		end := min((pos/limiterBlock+1)*limiterBlock, len(src))
+		if seg < len(nz.sums) {
+			end = min(end, nz.bounds[seg+1])
+		}
+		e := nz.f.run(&st, src[pos:end])
+		nz.blockE[pos/limiterBlock] += e
+		if seg < len(nz.sums) {
+			nz.sums[seg] += e
+			if end == nz.bounds[seg+1] {
+				seg++
+			}
+		}
+		pos = end
+	}
+	return nz
+}
+
+// estimateLoudness estimates the integrated loudness of src·gain·curve
+// from block energies: within a 32-sample block the curve is nearly
+// constant, so the K-weighted output energy is nearly curve² times the
+// input's. It costs one multiply per block instead of a filter pass, so
+// the gain search runs on estimates and only the result is measured.
+func (nz *normalizer) estimateLoudness(gain float64, curve []float32) float64 {
+	g2 := gain * gain
+	sums := make([]float64, len(nz.sums))
+	for seg := range sums {
+		lo, hi := nz.bounds[seg], nz.bounds[seg+1]
+		if curve == nil || nz.untouched(curve, lo, hi) {
+			sums[seg] = nz.sums[seg] * g2
+			continue
+		}
+		// Blocks are assigned to the segment holding their first sample.
+		var e float64
+		for b := (lo + limiterBlock - 1) / limiterBlock; b*limiterBlock < hi; b++ {
+			c := float64(curve[b])
+			e += c * c * nz.blockE[b]
+		}
+		sums[seg] = e * g2
+	}
+	return gatedLoudness(blockPowersFromSums(sums, nz.bounds))
 }
 
 // limiterCurve returns the limiter's gain (≤ 1) at the centre of every
 // limiterBlock-sample block for src·gain to stay under ceiling, and the
-// lowest value; nil when no limiting is needed.
+// lowest value; nil when no limiting is needed. The returned slice is
+// reused by the next call.
 func (nz *normalizer) limiterCurve(gain, ceiling float64) ([]float32, float32) {
-	n := len(nz.src)
-	nb := (n + limiterBlock - 1) / limiterBlock
-	var need []float32
-	lowest := float32(1)
 	thr := float32(ceiling / gain)
-	delay := nz.u.delay
+	nz.updateLevels(thr)
+	nb := len(nz.levels)
+	if cap(nz.need) < nb {
+		nz.need, nz.held, nz.curve = make([]float32, nb), make([]float32, nb), make([]float32, nb)
+	}
+	need, held, curve := nz.need[:nb], nz.held[:nb], nz.curve[:nb]
 	// need[b] is the largest gain keeping every sample of block b and its
-	// interpolated neighbours under the ceiling. Most speech is far below
-	// the peak, so envelope blocks are dismissed by their bound first.
-	for eb, bound := range nz.env.bounds {
-		if bound <= thr {
-			continue
-		}
-		vals := nz.env.block(eb, thr)
-		for k, v := range vals {
-			i := eb*scanBlock + k - delay
-			if i < 0 || i >= n {
-				continue
-			}
-			level := max(v, abs32(nz.src[i]))
-			if level <= thr {
-				continue
-			}
-			g := thr / level
-			if need == nil {
-				need = make([]float32, nb)
-				for j := range need {
-					need[j] = 1
-				}
-			}
-			need[i/limiterBlock] = min(need[i/limiterBlock], g)
-			lowest = min(lowest, g)
+	// interpolated neighbours under the ceiling.
+	any := false
+	lowest := float32(1)
+	for b, l := range nz.levels {
+		need[b] = 1
+		if l > thr {
+			need[b] = thr / l
+			lowest = min(lowest, need[b])
+			any = true
 		}
 	}
-	if need == nil {
+	if !any {
 		return nil, 1
 	}
 
@@ -174,7 +236,6 @@ func (nz *normalizer) limiterCurve(gain, ceiling float64) ([]float32, float32) {
 	// over ±radius leaves every control point at or below the need of its
 	// own block and both neighbours, so the linear interpolation between
 	// two control points never exceeds the need of the samples between.
-	held := make([]float32, nb)
 	for b := range held {
 		m := float32(1)
 		for _, v := range need[max(0, b-radius-1):min(nb, b+radius+2)] {
@@ -196,7 +257,6 @@ func (nz *normalizer) limiterCurve(gain, ceiling float64) ([]float32, float32) {
 		h = min(h, m)
 		held[b] = h
 	}
-	curve := make([]float32, nb)
 	w := float32(2*radius + 1)
 	for b := range curve {
 		var sum float32
@@ -257,6 +317,69 @@ func (nz *normalizer) apply(dst []float32, gain float64, curve []float32) {
 	if last := (len(curve)-1)*limiterBlock + half; last < n {
 		flat(last, n, curve[len(curve)-1])
 	}
+}
+
+// updateLevels makes nz.levels[b] the peak level (true-peak envelope or
+// sample, whichever is higher) of limiter block b wherever it exceeds thr.
+// Levels do not depend on the gain, so they are kept between calls and
+// only recomputed when a lower threshold (more gain) asks for more detail.
+// Most speech is far below the peak, so envelope blocks are dismissed by
+// their bound first.
+func (nz *normalizer) updateLevels(thr float32) {
+	n := len(nz.src)
+	if nz.levels == nil {
+		nz.levels = make([]float32, (n+limiterBlock-1)/limiterBlock)
+		nz.levelThr = math.MaxFloat32
+	}
+	if thr >= nz.levelThr {
+		return
+	}
+	delay := nz.u.delay
+	for eb, bound := range nz.env.bounds {
+		if bound <= thr {
+			continue
+		}
+		for k, v := range nz.env.block(eb, thr) {
+			i := eb*scanBlock + k - delay
+			if i < 0 || i >= n {
+				continue
+			}
+			// v < 0 marks a position known to stay ≤ thr.
+			if l := max(v, abs32(nz.src[i])); l > thr {
+				nz.levels[i/limiterBlock] = max(nz.levels[i/limiterBlock], l)
+			}
+		}
+	}
+	nz.levelThr = thr
+}
+
+// curveMax is the largest curve value applied to any sample that envelope
+// block b reads (samples bB-T+1 .. bB+B-1), and whether the curve is flat
+// (the same value everywhere) there.
+func (nz *normalizer) curveMax(curve []float32, b int) (float32, bool) {
+	if curve == nil {
+		return 1, true
+	}
+	lo, hi := b*scanBlock-tapsPerPhase+1, b*scanBlock+scanBlock-1
+	// Sample i interpolates control points ⌊(i-B/2)/B⌋ and the next.
+	first := max(0, floorDiv(lo-limiterBlock/2, limiterBlock))
+	last := min(len(curve)-1, floorDiv(hi-limiterBlock/2, limiterBlock)+1)
+	first = min(first, len(curve)-1)
+	lo0 := curve[first]
+	m, flat := lo0, true
+	for _, c := range curve[first : max(last, first)+1] {
+		m = max(m, c)
+		flat = flat && c == lo0
+	}
+	return m, flat
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // untouched reports whether the curve is exactly 1 for samples [lo, hi).

@@ -141,6 +141,7 @@ type peakEnv struct {
 	wmax   []float32   // per block, max |x| over every window in it
 	vals   [][]float32 // per block and position: ≥ 0 exact, < 0 minus an upper bound
 	thr    []float32   // per block, the threshold vals were computed for
+	slab   []float32   // free storage for vals
 }
 
 func newPeakEnv(u *upsampler, pcm []float32) *peakEnv {
@@ -196,6 +197,32 @@ func newPeakEnv(u *upsampler, pcm []float32) *peakEnv {
 	return e
 }
 
+// rescaled turns e, built on some signal x, into the envelope of out,
+// where |out[i]| ≤ |x[i]|·f for every sample i read by block b, with
+// f, exact := scale(b); exact means out[i] = x[i]·f there, so the block's
+// computed values carry over too. The bounds carry over scaled, which
+// saves recomputing them; e's buffer is reused, so e itself is gone
+// afterwards.
+func (e *peakEnv) rescaled(out []float32, scale func(b int) (f float32, exact bool)) *peakEnv {
+	clear(e.xp)
+	copy(e.xp[tapsPerPhase-1:], out)
+	for b := range e.bounds {
+		f, exact := scale(b)
+		e.bounds[b] *= f
+		e.wmax[b] *= f
+		if !exact {
+			e.vals[b] = nil
+			continue
+		}
+		// Exact values and bounds (stored negated) both scale by f.
+		for i := range e.vals[b] {
+			e.vals[b][i] *= f
+		}
+		e.thr[b] *= f
+	}
+	return e
+}
+
 // block returns the envelope of block b such that every value at or above
 // thr is exact (≥ 0); a negative value -v means the position is known to be
 // at most v ≤ thr.
@@ -206,7 +233,12 @@ func (e *peakEnv) block(b int, thr float32) []float32 {
 	}
 	lo, hi := b*scanBlock, min((b+1)*scanBlock, e.n)
 	if v == nil {
-		v = make([]float32, hi-lo)
+		// Carve block storage from a slab: thousands of tiny slices
+		// would cost more in allocation and GC than the filtering.
+		if len(e.slab) < hi-lo {
+			e.slab = make([]float32, 1<<14)
+		}
+		v, e.slab = e.slab[:hi-lo:hi-lo], e.slab[hi-lo:]
 		for i := range v {
 			v[i] = -math.MaxFloat32
 		}
