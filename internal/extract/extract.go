@@ -67,8 +67,11 @@ func Extract(body []byte, pageURL, contentType string, opts Options) (article.Ar
 	a := p.metadata(pageURL)
 	var kicker string
 	a.Blocks, kicker = p.body(a.Title)
-	if a.Kicker == "" && kicker != "" && kicker != a.Source {
+	if a.Kicker == "" {
 		a.Kicker = kicker
+	}
+	if !plausibleKicker(a.Kicker, a.Title, a.Source) {
+		a.Kicker = ""
 	}
 	if ld := p.declaredBody(); len(ld) > 0 && textLen(ld) > 2*textLen(a.Blocks) {
 		// Pages rendered by script often carry the whole text only in
@@ -237,4 +240,18 @@ func indexFold(s, needle string) int {
 		}
 		i += j + 1
 	}
+}
+
+// dateLike matches a year or a clock time: a "kicker" holding one is a
+// dateline or byline.
+var dateLike = regexp.MustCompile(`\b(?:1[89]|20)\d{2}\b|\d{1,2}[:.]\d{2}`)
+
+// plausibleKicker rejects kicker candidates that are really the headline,
+// the site name, a dateline or a byline.
+func plausibleKicker(k, title, source string) bool {
+	switch {
+	case k == "", strings.EqualFold(k, title), strings.EqualFold(k, source), dateLike.MatchString(k):
+		return false
+	}
+	return !boilerplate.MatchString(k)
 }

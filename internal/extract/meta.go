@@ -178,7 +178,7 @@ func jsonText(v any, depth int) string {
 func (p *page) metadata(pageURL string) article.Article {
 	d := p.decl
 	a := article.Article{Kicker: d.kicker}
-	a.Title = firstOf(d.h1, d.ldString("headline"), d.meta["og:title"], d.meta["twitter:title"], d.title)
+	a.Title = pickTitle(d)
 	a.Byline = firstOf(d.ldString("author"), d.meta["author"], d.meta["article:author"], d.meta["byl"])
 	if strings.HasPrefix(a.Byline, "http") {
 		a.Byline = ""
@@ -332,4 +332,21 @@ func kickerBefore(h1 *html.Node) string {
 		return ""
 	}
 	return k
+}
+
+// pickTitle prefers the visible <h1> when the page's declared titles agree
+// with it; otherwise the <h1> is a section label ("Games") and the
+// declared headline wins.
+func pickTitle(d *declared) string {
+	declared := []string{d.ldString("headline"), d.meta["og:title"], d.meta["twitter:title"], d.title}
+	h1 := strings.ToLower(d.h1)
+	for _, t := range declared {
+		if lt := strings.ToLower(t); h1 != "" && lt != "" && (strings.Contains(lt, h1) || strings.Contains(h1, lt)) {
+			return d.h1
+		}
+	}
+	if d.h1 != "" && len(d.h1) > 20 {
+		return d.h1
+	}
+	return firstOf(declared[0], declared[1], declared[2], d.h1, declared[3])
 }
