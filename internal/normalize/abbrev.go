@@ -49,7 +49,7 @@ var abbreviations = map[string]abbr{
 	"ca": {"circa", true, 'N'}, "c": {"circa", true, 'N'}, "ch": {"chapter", true, 'N'},
 	"pt": {"part", true, 'N'}, "sec": {"section", true, 'N'}, "art": {"article", true, 'N'},
 	"est": {"established", true, 'N'}, "feat": {"featuring", true, 0},
-	"pp": {"pages", true, 'N'}, "cpl": {"corporal", false, 'C'}, "pvt": {"private", false, 0},
+	"pp": {"pages", true, 'N'}, "maj": {"major", true, 'C'}, "brig": {"brigadier", true, 'C'}, "cpl": {"corporal", false, 'C'}, "pvt": {"private", false, 0},
 }
 
 // abbreviation expands titles and short forms: "Dr.", "St.", "No. 10".
@@ -61,7 +61,7 @@ func (st *state) abbreviation(i int) int {
 		return 0
 	}
 	lc := string(k) // short: abbreviations are at most seven letters
-	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" && lc != "ms" {
+	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" && lc != "ms" && streetTypes[lc] == "" {
 		if _, state := usStates[titleCase(w.core)]; !state {
 			return 0
 		}
@@ -74,16 +74,17 @@ func (st *state) abbreviation(i int) int {
 	closed := w.trail == "" || dot || w.trail == ","
 	switch lc {
 	case "dr", "st":
-		if w.core != "Dr" && w.core != "St" && w.core != "DR" && w.core != "ST" && w.core != "dr" && w.core != "st" {
+		if w.core != "Dr" && w.core != "St" && w.core != "dr" && w.core != "st" && !(dot || st.shout) {
+			// "DR Congo", "Atari ST": capitals without a period are acronyms.
 			return 0
 		}
-		if lc == "st" && (w.core == "ST" || w.core == "st") && !dot {
+		if w.core == "dr" && !dot {
 			return 0
 		}
 		if !closed {
 			return 0
 		}
-		prevCap := i > 0 && isCapitalized(st.words[i-1].core) && st.words[i-1].trail == ""
+		prevCap := i > 0 && (isCapitalized(st.words[i-1].core) || isOrdinalWord(st.words[i-1].core)) && st.words[i-1].trail == ""
 		nextCap := isCapitalized(next) && (w.trail == "." || w.trail == "") && !(dot && sentenceStarters[next])
 		say := ""
 		switch {
@@ -112,6 +113,12 @@ func (st *state) abbreviation(i int) int {
 		// Title case only: lower-case "ms" is milliseconds or a manuscript.
 		st.dropDot = dot
 		st.emit1("miz", w.cs, w.ce())
+		return 1
+	}
+	if street, ok := streetTypes[lc]; ok && len(lc) <= 4 && i > 0 && isOrdinalWord(st.words[i-1].core) && st.words[i-1].trail == "" && closed {
+		// "6th ave", "42nd St."
+		st.dropDot = dot
+		st.emit1(street, w.cs, w.ce())
 		return 1
 	}
 	a, ok := abbreviations[lc]
@@ -189,4 +196,10 @@ func (st *state) stateName(i int) int {
 		st.emit1(x, w.cs, w.ce())
 	}
 	return 1
+}
+
+// isOrdinalWord reports whether s is written as an ordinal ("6th").
+func isOrdinalWord(s string) bool {
+	_, ok := dayOrdinal(s)
+	return ok
 }

@@ -138,8 +138,9 @@ func (st *state) postalAt(i int) int {
 	if !ok || i == 0 || st.words[i-1].trail != "," || w.trail != "" && w.trail != "," {
 		return 0
 	}
-	if i+1 >= len(st.words) {
-		if w.trail != "" || !isCapitalized(st.words[i-1].core) {
+	if i+1 >= len(st.words) || w.trail == "," && isCapitalized(st.words[i-1].core) && !isDigits(st.words[i+1].core) {
+		// "Galveston, TX, to" and "City, NY" at the end.
+		if w.trail != "" && w.trail != "," || !isCapitalized(st.words[i-1].core) {
 			return 0
 		}
 		for _, x := range strings.Fields(name) {

@@ -213,7 +213,7 @@ func (st *state) numericDate(c string, off int) bool {
 	if mn < 1 || mn > 12 || dn < 1 || dn > 31 {
 		return false
 	}
-	if sep == '.' && len(p[0]) <= 2 {
+	if sep == '.' && len(p[0]) <= 2 && atoiSmall(p[1]) <= 12 {
 		// "12.5.2023": dotted dates are written day first.
 		mo, d = p[1], p[0]
 		mn, dn = atoiSmall(mo), atoiSmall(d)
@@ -221,7 +221,7 @@ func (st *state) numericDate(c string, off int) bool {
 			return false
 		}
 	}
-	if len(p[0]) == 4 && sep == '-' || len(p[0]) <= 2 && (atoiSmall(p[0]) > 12 || sep == '.') {
+	if len(p[0]) == 4 && sep == '-' || len(p[0]) <= 2 && (atoiSmall(p[0]) > 12 || sep == '.' && atoiSmall(p[1]) <= 12) {
 		st.buf = append(st.buf, "the")
 		st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
 		st.buf = append(st.buf, "of", monthByNum[mn])

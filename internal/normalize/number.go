@@ -174,6 +174,9 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 			st.say(w.cs, w.ce())
 			return 1
 		}
+		if st.monthDay(i, v.intg, rest[1:]) {
+			return 1
+		}
 		if st.fraction(v.intg, rest[1:], w.cs, w.ce()) {
 			return 1
 		}
@@ -301,4 +304,27 @@ func (st *state) spaceGrouped(i int, v num) int {
 	st.buf = appendCardinal(st.buf, digits)
 	st.say(w.cs, st.words[j-1].ce())
 	return j - i
+}
+
+// datePrepositions before "m/d" make it a date: "on 1/4", "for 4/9".
+var datePrepositions = map[string]bool{
+	"on": true, "by": true, "until": true, "till": true, "from": true, "since": true,
+	"before": true, "after": true, "beginning": true, "starting": true, "for": true,
+	"through": true, "thru": true, "due": true, "dated": true, "REPORT": true,
+}
+
+// monthDay speaks "on 3/20" as "March twentieth".
+func (st *state) monthDay(i int, m, d string) bool {
+	if i == 0 || !datePrepositions[strings.ToLower(st.words[i-1].core)] || !isDigits(d) || len(m) > 2 || len(d) > 2 {
+		return false
+	}
+	mn, dn := atoiSmall(m), atoiSmall(d)
+	if mn < 1 || mn > 12 || dn < 1 || dn > 31 {
+		return false
+	}
+	w := st.words[i]
+	st.buf = append(st.buf, monthByNum[mn])
+	st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
+	st.say(w.cs, w.ce())
+	return true
 }
