@@ -19,6 +19,7 @@ const (
 	floorGoogleTN = 94.4
 	floorLibriTTS = 98.0
 	floorAudio    = 71.7
+	floorEngConf  = 81.2
 )
 
 // TestCorpusTextNormalization prints accuracy per class and per sentence
@@ -41,7 +42,7 @@ func TestCorpusTextNormalization(t *testing.T) {
 	for _, c := range []struct {
 		s     tnbench.Score
 		floor float64
-	}{{rep.PerClass, floorPerClass}, {rep.GoogleTN, floorGoogleTN}, {rep.LibriTTS, floorLibriTTS}, {rep.WithAudio, floorAudio}} {
+	}{{rep.PerClass, floorPerClass}, {rep.GoogleTN, floorGoogleTN}, {rep.LibriTTS, floorLibriTTS}, {rep.WithAudio, floorAudio}, {rep.EngConf, floorEngConf}} {
 		if c.s.Percent() < c.floor {
 			t.Errorf("%s: %.2f%% is under the floor %.1f%%", c.s.Name, c.s.Percent(), c.floor)
 		}

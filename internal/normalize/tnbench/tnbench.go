@@ -50,6 +50,7 @@ type Report struct {
 	WithAudio  Score   // test_cases_normalize_with_audio.txt, any variant
 	GoogleTN   Score
 	LibriTTS   Score
+	EngConf    Score              // hand-labelled ambiguous cases: right when equal to a ~~1 variant
 	Identities map[string]float64 // identity-baseline accuracy per set name
 }
 
@@ -104,7 +105,34 @@ func Run(dir string, f Func) (Report, error) {
 		*set.dst = score(set.file, cases, f)
 		r.Identities[set.file] = score(set.file, cases, identity).Percent()
 	}
+	conf, err := readEngConf(filepath.Join(en, "eval-sets", "EngConf.txt"))
+	if err != nil {
+		return r, err
+	}
+	r.EngConf = score("EngConf.txt (any ~~1 variant)", conf, f)
+	r.Identities[r.EngConf.Name] = score(r.EngConf.Name, conf, identity).Percent()
 	return r, nil
+}
+
+// readEngConf reads blocks of "written~~RAW" followed by "variant~~1"
+// (acceptable) and "variant~~0" (wrong) lines; "#" lines are the header.
+func readEngConf(path string) ([]testCase, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read EngConf: %w", err)
+	}
+	var cases []testCase
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "":
+		case strings.HasSuffix(line, "~~RAW"):
+			cases = append(cases, testCase{written: strings.TrimSuffix(line, "~~RAW")})
+		case strings.HasSuffix(line, "~~1") && len(cases) > 0:
+			c := &cases[len(cases)-1]
+			c.want = append(c.want, strings.TrimSuffix(line, "~~1"))
+		}
+	}
+	return cases, nil
 }
 
 // testCase is one written input and its accepted spoken forms.
@@ -204,8 +232,9 @@ func (r Report) Print(w io.Writer, sample int) {
 	row(r.WithAudio, "-")
 	row(r.GoogleTN, fmt.Sprintf("%.1f%% (README: 52.6%%)", r.Identities["GoogleTN.json"]))
 	row(r.LibriTTS, fmt.Sprintf("%.1f%% (README: 8.9%%)", r.Identities["LibriTTS.json"]))
+	row(r.EngConf, fmt.Sprintf("%.1f%%", r.Identities[r.EngConf.Name]))
 	fmt.Fprintln(w, published)
-	for _, s := range []Score{r.PerClass, r.WithAudio, r.GoogleTN, r.LibriTTS} {
+	for _, s := range []Score{r.PerClass, r.WithAudio, r.GoogleTN, r.LibriTTS, r.EngConf} {
 		if sample == 0 || len(s.Failures) == 0 {
 			continue
 		}

@@ -17,6 +17,7 @@ func writeFixture(t *testing.T) string {
 		"en/test_cases_normalize_with_audio.txt": "~$1\none dollar\na dollar\n~~1/2\none half\n",
 		"en/eval-sets/GoogleTN.json":             `{"text": "3 cats .", "gt_normalized": "three cats ."}` + "\n",
 		"en/eval-sets/LibriTTS.json":             `{"text": "UN", "gt_normalized": "U N", "duration": 1.0}` + "\n",
+		"en/eval-sets/EngConf.txt":               "# header\n1 cat~~RAW\none cat~~1\nfirst cat~~0\n\n2 dogs~~RAW\ntwo dogs~~1\n",
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, name)
@@ -48,6 +49,9 @@ func TestRunScoresEveryFormat(t *testing.T) {
 	}
 	if rep.GoogleTN.Right != 1 || rep.LibriTTS.Right != 1 {
 		t.Errorf("google %d, libri %d, want 1 and 1", rep.GoogleTN.Right, rep.LibriTTS.Right)
+	}
+	if rep.EngConf.Total != 2 || rep.EngConf.Right != 1 {
+		t.Errorf("EngConf %d/%d, want 1/2", rep.EngConf.Right, rep.EngConf.Total)
 	}
 	if got := rep.Identities["GoogleTN.json"]; got != 0 {
 		t.Errorf("identity on GoogleTN = %v, want 0", got)
