@@ -147,6 +147,27 @@ func TestUnmarkedFurniture(t *testing.T) {
 	}
 }
 
+// TestBrokenJSONLD checks that a script-rendered page whose only text is a
+// JSON-LD articleBody that does not parse (comments, stray braces) still
+// yields the article.
+func TestBrokenJSONLD(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{
+  "@context": "https://schema.org", "@type": "NewsArticle",
+  "headline": "Telescope finds water vapour",
+  "articleBody": "Scientists on the summit confirmed the find.The plume reached two hundred kilometres into space, they said.",
+  "publisher": {"name": "Example"} },
+  // trailing comment the JSON parser rejects
+}</script></head><body><div id="app"></div><script>render()</script></body></html>`
+	a, err := Extract([]byte(page), "", "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Scientists on the summit confirmed the find. The plume reached two hundred kilometres into space, they said."
+	if a.Title != "Telescope finds water vapour" || a.BodyText() != want {
+		t.Errorf("got title %q body %q, want %q", a.Title, a.BodyText(), want)
+	}
+}
+
 func TestCharsets(t *testing.T) {
 	cases := []struct {
 		name, contentType, body, want string

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -98,7 +99,12 @@ func (d *declared) addMeta(n *html.Node) {
 func (d *declared) addLD(src string) {
 	var v any
 	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
-		return // a broken JSON-LD block is common and not fatal
+		// Broken JSON-LD (comments, stray braces) is common; salvage the
+		// plain string fields of an article object.
+		if o := salvageLD(src); o != nil {
+			d.ld = append(d.ld, o)
+		}
+		return
 	}
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {
@@ -291,6 +297,9 @@ func (p *page) declaredBody() []article.Block {
 			body = textOf(doc)
 		}
 	}
+	// Bodies flattened from paragraphs often lose the space between them
+	// ("…79 moons.The find…"), which a sentence splitter needs.
+	body = glued.ReplaceAllString(body, "$1 $2")
 	var out []article.Block
 	for _, line := range strings.Split(body, "\n") {
 		if line = collapse(line); line != "" {
@@ -349,4 +358,31 @@ func pickTitle(d *declared) string {
 		return d.h1
 	}
 	return firstOf(declared[0], declared[1], declared[2], d.h1, declared[3])
+}
+
+var (
+	glued     = regexp.MustCompile(`([a-z\p{Ll}][.!?]["”’]?)(\p{Lu})`)
+	ldTypeRE  = regexp.MustCompile(`"@type"\s*:\s*"(\w+)"`)
+	ldFieldRE = regexp.MustCompile(`"(headline|articleBody|datePublished|inLanguage|url)"\s*:\s*("(?:[^"\\]|\\.)*")`)
+)
+
+// salvageLD reads the string fields of an article object out of JSON-LD
+// that does not parse.
+func salvageLD(src string) map[string]any {
+	isArticle := false
+	for _, m := range ldTypeRE.FindAllStringSubmatch(src, -1) {
+		isArticle = isArticle || articleTypes[m[1]]
+	}
+	if !isArticle {
+		return nil
+	}
+	o := map[string]any{}
+	for _, m := range ldFieldRE.FindAllStringSubmatch(src, -1) {
+		var v string
+		if _, seen := o[m[1]]; seen || json.Unmarshal([]byte(m[2]), &v) != nil {
+			continue
+		}
+		o[m[1]] = v
+	}
+	return o
 }
