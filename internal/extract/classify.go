@@ -52,7 +52,7 @@ func isFurnitureName(s string) bool {
 		return false
 	}
 	// Embedded posts (tweets, Instagram) are quoted as part of the story.
-	if strings.Contains(s, "embed") || strings.Contains(s, "tweet") {
+	if strings.Contains(s, "embed") || strings.Contains(s, "tweet") || strings.Contains(s, "instagram-media") {
 		return false
 	}
 	for _, w := range furnitureSubstrings {

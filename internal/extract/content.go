@@ -127,7 +127,7 @@ func (p *page) withSiblings(top *html.Node, best float64, scores map[*html.Node]
 			out = append(out, sib)
 			continue
 		}
-		if sib.DataAtom == atom.P || isParagraphLike(sib, p.st[sib]) {
+		if sib.DataAtom == atom.P || isParagraphLike(sib, p.st[sib]) || p.wrapsParagraph(sib) {
 			s, ld := p.st[sib], p.linkDensity(sib)
 			if s.text > 80 && ld < 0.25 || s.text > 0 && s.text <= 80 && ld == 0 && s.commas+1 > 0 && endsSentence(textOf(sib)) {
 				out = append(out, sib)
@@ -253,6 +253,34 @@ func isAncestor(a, n *html.Node) bool {
 		if n == a {
 			return true
 		}
+	}
+	return false
+}
+
+// wrapsParagraph reports an element that only wraps one paragraph
+// (<div class="sourced-paragraph"><p>…</p></div>), which counts as a
+// paragraph sibling of the content.
+func (p *page) wrapsParagraph(n *html.Node) bool {
+	for depth := 0; depth < 4; depth++ {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+			if c.Type == html.ElementNode && p.st[c] != nil && p.st[c].text > 0 {
+				if only != nil {
+					return false
+				}
+				only = c
+			}
+		}
+		if only == nil {
+			return false
+		}
+		if only.DataAtom == atom.P {
+			return true
+		}
+		n = only
 	}
 	return false
 }

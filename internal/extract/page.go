@@ -17,6 +17,7 @@ type stat struct {
 	paras  int  // paragraphs of at least 80 runes
 	inline int  // runes in direct text and inline children (text not in a child block)
 	body   bool // is or holds explicit article-body markup
+	post   bool // is or holds an embedded post (a quoted tweet)
 	block  bool // holds a block-level element
 }
 
@@ -121,6 +122,7 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 			s.paras += cs.paras
 			s.block = s.block || cs.block || blockTags[c.DataAtom]
 			s.body = s.body || cs.body
+			s.post = s.post || cs.post
 			if !cs.block && !blockTags[c.DataAtom] {
 				s.inline += cs.text
 			}
@@ -131,6 +133,10 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 	}
 	if n.Type == html.ElementNode && s.text >= 200 && isArticleBody(n) {
 		s.body = true
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Blockquote && s.text > 0 {
+		c := classWords(n)
+		s.post = s.post || strings.Contains(c, "tweet") || strings.Contains(c, "instagram")
 	}
 	p.st[n] = s
 	return s
@@ -174,7 +180,7 @@ func (p *page) removeFurniture() {
 			return true // table rows are named after their data ("player-42")
 		}
 		s := p.st[n]
-		if s.body {
+		if s.body || s.post {
 			return true
 		}
 		name := classWords(n)
