@@ -256,4 +256,3 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
-

@@ -69,4 +69,3 @@ func TestConcurrentPut(t *testing.T) {
 		t.Fatalf("got len %d ok=%v err=%v", len(got), ok, err)
 	}
 }
-
