@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"encoding/json"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -19,14 +17,6 @@ type declared struct {
 	meta                               map[string]string // lowercased name/property → first content
 	ld                                 []map[string]any  // JSON-LD article objects
 	times                              []string          // <time datetime> values in order
-}
-
-// articleTypes are the JSON-LD types whose fields describe the article.
-var articleTypes = map[string]bool{
-	"NewsArticle": true, "Article": true, "ReportageNewsArticle": true, "BlogPosting": true,
-	"AnalysisNewsArticle": true, "OpinionNewsArticle": true, "BackgroundNewsArticle": true,
-	"ReviewNewsArticle": true, "LiveBlogPosting": true, "TechArticle": true, "ScholarlyArticle": true,
-	"Report": true, "SocialMediaPosting": true,
 }
 
 // collectDeclared reads metadata from the whole document.
@@ -96,90 +86,6 @@ func (d *declared) addMeta(n *html.Node) {
 	}
 }
 
-func (d *declared) addLD(src string) {
-	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
-		// Broken JSON-LD (comments, stray braces) is common; salvage the
-		// plain string fields of an article object.
-		if o := salvageLD(src); o != nil {
-			d.ld = append(d.ld, o)
-		}
-		return
-	}
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		if depth > 8 {
-			return
-		}
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				visit(e, depth+1)
-			}
-		case map[string]any:
-			if isArticleType(x["@type"]) {
-				d.ld = append(d.ld, x)
-			}
-			if g, ok := x["@graph"]; ok {
-				visit(g, depth+1)
-			}
-			if m, ok := x["mainEntity"]; ok {
-				visit(m, depth+1)
-			}
-		}
-	}
-	visit(v, 0)
-}
-
-func isArticleType(t any) bool {
-	switch x := t.(type) {
-	case string:
-		return articleTypes[x]
-	case []any:
-		for _, e := range x {
-			if s, ok := e.(string); ok && articleTypes[s] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// ldString is the first non-empty string found under key in the JSON-LD
-// article objects; objects and arrays yield their "name" fields.
-func (d *declared) ldString(key string) string {
-	for _, o := range d.ld {
-		if s := jsonText(o[key], 0); s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-func jsonText(v any, depth int) string {
-	if depth > 4 {
-		return ""
-	}
-	switch x := v.(type) {
-	case string:
-		return strings.TrimSpace(html.UnescapeString(x))
-	case map[string]any:
-		if s := jsonText(x["name"], depth+1); s != "" {
-			return s
-		}
-		return jsonText(x["@id"], depth+1)
-	case []any:
-		var parts []string
-		for _, e := range x {
-			if s := jsonText(e, depth+1); s != "" && !contains(parts, s) {
-				parts = append(parts, s)
-			}
-		}
-		return strings.Join(parts, ", ")
-	}
-	return ""
-}
-
 // metadata fills every article field except the blocks.
 func (p *page) metadata(pageURL string) article.Article {
 	d := p.decl
@@ -212,15 +118,6 @@ func (p *page) metadata(pageURL string) article.Article {
 		}
 	}
 	return a
-}
-
-func ldPublisher(d *declared) string {
-	for _, o := range d.ld {
-		if s := jsonText(o["publisher"], 0); s != "" && !strings.HasPrefix(s, "http") {
-			return s
-		}
-	}
-	return ""
 }
 
 var timeLayouts = []string{
@@ -286,38 +183,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// declaredBody is the JSON-LD articleBody as paragraph blocks.
-func (p *page) declaredBody() []article.Block {
-	body := p.decl.ldString("articleBody")
-	if body == "" {
-		return nil
-	}
-	if strings.Contains(body, "</") {
-		if doc, err := html.Parse(strings.NewReader(body)); err == nil {
-			body = textOf(doc)
-		}
-	}
-	// Bodies flattened from paragraphs often lose the space between them
-	// ("…79 moons.The find…"), which a sentence splitter needs.
-	body = glued.ReplaceAllString(body, "$1 $2")
-	var out []article.Block
-	for _, line := range strings.Split(body, "\n") {
-		if line = collapse(line); line != "" {
-			out = append(out, article.Block{Type: article.Paragraph, Text: line})
-		}
-	}
-	return cleanBlocks(out, "")
-}
-
-func textLen(blocks []article.Block) int {
-	n := 0
-	for _, b := range blocks {
-		t, _ := countText(b.Text)
-		n += t
-	}
-	return n
-}
-
 // kickerBefore reads a short unlinked line standing right before the
 // headline, the usual place of a kicker without kicker markup.
 func kickerBefore(h1 *html.Node) string {
@@ -358,31 +223,4 @@ func pickTitle(d *declared) string {
 		return d.h1
 	}
 	return firstOf(declared[0], declared[1], declared[2], d.h1, declared[3])
-}
-
-var (
-	glued     = regexp.MustCompile(`([a-z\p{Ll}][.!?]["”’]?)(\p{Lu})`)
-	ldTypeRE  = regexp.MustCompile(`"@type"\s*:\s*"(\w+)"`)
-	ldFieldRE = regexp.MustCompile(`"(headline|articleBody|datePublished|inLanguage|url)"\s*:\s*("(?:[^"\\]|\\.)*")`)
-)
-
-// salvageLD reads the string fields of an article object out of JSON-LD
-// that does not parse.
-func salvageLD(src string) map[string]any {
-	isArticle := false
-	for _, m := range ldTypeRE.FindAllStringSubmatch(src, -1) {
-		isArticle = isArticle || articleTypes[m[1]]
-	}
-	if !isArticle {
-		return nil
-	}
-	o := map[string]any{}
-	for _, m := range ldFieldRE.FindAllStringSubmatch(src, -1) {
-		var v string
-		if _, seen := o[m[1]]; seen || json.Unmarshal([]byte(m[2]), &v) != nil {
-			continue
-		}
-		o[m[1]] = v
-	}
-	return o
 }
