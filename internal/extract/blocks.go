@@ -70,6 +70,13 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 	if n.Type == html.ElementNode && !e.keep(n) {
 		return
 	}
+	e.element(n, mode, depth)
+}
+
+// element emits one kept element: headings and quotes become their own
+// block types, list items list items, table rows lines, and every other
+// block-level element ends the paragraph before it.
+func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 	switch n.DataAtom {
 	case atom.Br:
 		e.buf.WriteByte('\n')
