@@ -224,6 +224,34 @@ func TestEncodeMP3(t *testing.T) {
 	}
 }
 
+// The loudness target holds in the encoded files, as ffmpeg measures them.
+func TestEncodedLoudness(t *testing.T) {
+	pcm, rate := longSpeech(t)
+	Normalize(pcm, rate, DefaultTargetLUFS, DefaultPeakDBTP)
+	dir := t.TempDir()
+	e := newTestEncoder(t)
+	e.Parallel = 2
+	for _, f := range []string{FormatMP3, FormatOpus, FormatWAV} {
+		path := filepath.Join(dir, "a."+f)
+		if err := e.EncodeFile(context.Background(), pcm, rate, f, Tags{}, path); err != nil {
+			t.Fatal(err)
+		}
+		lufs, peak := ffmpegEBUR128File(t, path)
+		t.Logf("%s: %.1f LUFS, %.1f dBTP", f, lufs, peak)
+		// Opus trades a little loudness for peak headroom (opusTrimDB).
+		tol := map[string]float64{FormatOpus: 1}[f]
+		if tol == 0 {
+			tol = 0.3
+		}
+		if math.Abs(lufs-DefaultTargetLUFS) > tol {
+			t.Errorf("%s: %.1f LUFS, want %.0f ±%.1f", f, lufs, DefaultTargetLUFS, tol)
+		}
+		if peak > DefaultPeakDBTP {
+			t.Errorf("%s: true peak %.1f dBTP, want ≤ %.0f", f, peak, DefaultPeakDBTP)
+		}
+	}
+}
+
 // decode decodes an audio file to mono float PCM at rate with ffmpeg.
 func decode(t *testing.T, path string, rate int) []float32 {
 	t.Helper()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -112,19 +113,30 @@ var (
 // its integrated loudness (LUFS) and true peak (dBTP).
 func ffmpegEBUR128(t testing.TB, pcm []float32, rate int) (lufs, peak float64) {
 	t.Helper()
-	bin := testenv.Binary(t, "ffmpeg")
 	var in bytes.Buffer
 	if err := binary.Write(&in, binary.LittleEndian, pcm); err != nil {
 		t.Fatal(err)
 	}
+	return ebur128(t, &in, "-f", "f32le", "-ar", strconv.Itoa(rate), "-ac", "1", "-i", "pipe:0")
+}
+
+// ffmpegEBUR128File measures an audio file as ffmpegEBUR128 does.
+func ffmpegEBUR128File(t testing.TB, path string) (lufs, peak float64) {
+	t.Helper()
+	return ebur128(t, nil, "-i", path)
+}
+
+func ebur128(t testing.TB, stdin io.Reader, input ...string) (lufs, peak float64) {
+	t.Helper()
+	bin := testenv.Binary(t, "ffmpeg")
 	// ffmpeg prints the ebur128 summary on stderr, which proc keeps only
 	// for errors, so the log goes to a report file (FFREPORT) instead.
 	report := filepath.Join(t.TempDir(), "ebur128.log")
 	cmd := proc.Cmd{
 		Path: bin,
-		Args: []string{"-hide_banner", "-nostats", "-f", "f32le", "-ar", strconv.Itoa(rate), "-ac", "1", "-i", "pipe:0",
-			"-filter_complex", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"},
-		Stdin: &in,
+		Args: append(append([]string{"-hide_banner", "-nostats"}, input...),
+			"-filter_complex", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"),
+		Stdin: stdin,
 		Env:   append(os.Environ(), "FFREPORT=file="+report+":level=32"),
 	}
 	if err := proc.New(1).Run(context.Background(), cmd); err != nil {
