@@ -30,8 +30,8 @@ const (
 
 // Encoding parameters of the formats.
 const (
-	mp3Rate     = 24000
-	mp3Bitrate  = "64k"
+	mp3Rate    = 24000
+	mp3Bitrate = "64k"
 	// mp3MakeupDB offsets the level LAME loses: ffmpeg's ebur128 reads
 	// every MP3 we tried 0.4–0.5 LU below its source, independent of
 	// content (sines from 40 Hz to 3 kHz, flite and espeak-ng speech),
@@ -42,7 +42,7 @@ const (
 	// normalized espeak-ng speech libopus read −16.5 LUFS but −0.9 dBTP
 	// (its overshoot on peaks exceeds the loudness it loses), so Opus gets
 	// a little less level instead of more.
-	opusTrimDB = -0.3
+	opusTrimDB  = -0.3
 	opusBitrate = "32k"
 	opusRate    = 48000
 )
