@@ -3,7 +3,6 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -279,15 +278,11 @@ func (s *Server) deleteArticle(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.store.Article(r.Context(), keyFrom(r).PublicationID, r.PathValue("id"))
+	a, err := s.store.ArticleView(r.Context(), keyFrom(r).PublicationID, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	v, err := s.view(r, a)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, v)
+	writeJSON(w, http.StatusOK, view(a))
 	return nil
 }
 
@@ -300,7 +295,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
 		}
 		limit = n
 	}
-	list, next, err := s.store.ListArticles(r.Context(), keyFrom(r).PublicationID, limit, r.URL.Query().Get("cursor"))
+	list, next, err := s.store.ListArticleViews(r.Context(), keyFrom(r).PublicationID, limit, r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}
@@ -309,11 +304,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
 		NextCursor string        `json:"next_cursor"`
 	}{Articles: make([]articleJSON, 0, len(list)), NextCursor: next}
 	for _, a := range list {
-		v, err := s.view(r, a)
-		if err != nil {
-			return err
-		}
-		out.Articles = append(out.Articles, v)
+		out.Articles = append(out.Articles, view(a))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -347,15 +338,10 @@ type audioJSON struct {
 	DurationSeconds float64 `json:"duration_seconds"`
 }
 
-func (s *Server) view(r *http.Request, a store.Article) (articleJSON, error) {
+func view(a store.ArticleView) articleJSON {
 	v := articleJSON{ID: a.ID, Status: string(a.Status), Error: a.Error, Language: a.Language, Voice: a.Voice,
 		Blocks: []article.Block{}, CreatedAt: a.CreatedAt.Format(time.RFC3339), UpdatedAt: a.UpdatedAt.Format(time.RFC3339)}
-	if a.CurrentVersionID != "" {
-		ver, err := s.store.Version(r.Context(), a.CurrentVersionID)
-		if err != nil {
-			return v, fmt.Errorf("article %s: %w", a.ID, err)
-		}
-		c := ver.Content
+	if c := a.Content; c != nil {
 		v.Title, v.Kicker, v.Byline, v.Source, v.URL, v.Language = c.Title, c.Kicker, c.Byline, c.Source, c.URL, c.Language
 		if !c.Published.IsZero() {
 			v.Published = c.Published.Format(time.RFC3339)
@@ -364,18 +350,14 @@ func (s *Server) view(r *http.Request, a store.Article) (articleJSON, error) {
 			v.Blocks = c.Blocks
 		}
 	}
-	if a.LiveRenditionID != "" {
-		ren, err := s.store.Rendition(r.Context(), a.LiveRenditionID)
-		if err != nil {
-			return v, fmt.Errorf("article %s: %w", a.ID, err)
-		}
+	if ren := a.Rendition; ren != nil {
 		if ren.Voice != "" {
 			v.Voice = ren.Voice
 		}
 		v.Audio = &audioJSON{MP3: audioURL(ren.Files["mp3"]), Opus: audioURL(ren.Files["opus"]),
 			WAV: audioURL(ren.Files["wav"]), Timeline: audioURL(ren.TimelineKey), DurationSeconds: ren.Duration.Seconds()}
 	}
-	return v, nil
+	return v
 }
 
 // audioURL is the public, immutable, root-relative URL of a blob.

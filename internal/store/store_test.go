@@ -223,6 +223,22 @@ func TestRenditions(t *testing.T) {
 		if art.Status != store.StatusReady || art.LiveRenditionID != r.ID {
 			t.Fatalf("article after publish: got %+v", art)
 		}
+		if err := s.SetCurrentVersion(ctx, a.ID, v.ID, "en"); err != nil {
+			t.Fatal(err)
+		}
+		view, err := s.ArticleView(ctx, p.ID, a.ID)
+		if err != nil || view.Content == nil || view.Content.Title != "T" || view.Rendition == nil ||
+			view.Rendition.Files["mp3"] != "abc.mp3" || view.Rendition.Voice != "flite:slt" {
+			t.Fatalf("ArticleView: got %+v %v", view, err)
+		}
+		list, _, err := s.ListArticleViews(ctx, p.ID, 10, "")
+		if err != nil || len(list) != 1 || list[0].Rendition == nil || list[0].Rendition.Duration != 1500*time.Millisecond {
+			t.Fatalf("ListArticleViews: got %+v %v", list, err)
+		}
+		other, _ := s.EnsurePublication(ctx, "weekly")
+		if _, err := s.ArticleView(ctx, other.ID, a.ID); !errors.Is(err, article.ErrNotFound) {
+			t.Fatalf("another publication's view: got %v, want ErrNotFound", err)
+		}
 	})
 }
 
