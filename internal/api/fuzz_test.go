@@ -56,7 +56,9 @@ func FuzzCreateArticle(f *testing.F) {
 		if rec.Code == http.StatusAccepted {
 			return
 		}
-		var e struct{ Error struct{ Code, Message string } }
+		var e struct {
+			Error struct{ Code, Message string }
+		}
 		if rec.Code < 400 || rec.Code >= 500 || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Error.Code == "" {
 			t.Fatalf("body %q: got %d %s, want 202 or a 4xx error", body, rec.Code, rec.Body)
 		}
