@@ -40,16 +40,16 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, cfg, env, true)
+	return serve(ctx, cfg, env, true, newRenderer())
 }
 
 // serve runs the service until ctx ends, then shuts down gracefully:
 // HTTP drains first (with a deadline), then River stops, letting running
 // jobs finish for the rest of the deadline and returning unfinished ones
 // to the queue.
-func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool) error {
+func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren jobs.Renderer) error {
 	log := newLogger(env.Stderr, cfg.LogLevel)
-	svc, err := openService(ctx, cfg, log)
+	svc, err := openService(ctx, cfg, log, ren)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ type service struct {
 	log     *slog.Logger
 }
 
-func openService(ctx context.Context, cfg config.Config, log *slog.Logger) (*service, error) {
+func openService(ctx context.Context, cfg config.Config, log *slog.Logger, ren jobs.Renderer) (*service, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
@@ -121,7 +121,7 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger) (*ser
 	}
 	metrics := api.NewMetrics()
 	jc, err := jobs.New(jobs.Deps{
-		Store: st, Blobs: blobs, Renderer: newRenderer(), Observer: metrics, Logger: log,
+		Store: st, Blobs: blobs, Renderer: ren, Observer: metrics, Logger: log,
 		Fetcher:   fetch.New(fetch.Config{AllowHosts: cfg.AllowHosts, UserAgent: fetch.UserAgent(Version)}),
 		Extract:   extractHTML,
 		ParseFeed: func(r io.Reader) (*feed.Feed, error) { return feed.Parse(r, feed.Options{}) },

@@ -15,5 +15,5 @@ func runWorker(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, cfg, env, false)
+	return serve(ctx, cfg, env, false, newRenderer())
 }

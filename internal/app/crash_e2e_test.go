@@ -1,0 +1,236 @@
+//go:build e2e
+
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"aloud/internal/config"
+	"aloud/internal/dbtest"
+	"aloud/internal/proc"
+	"aloud/internal/render"
+	"aloud/internal/store"
+)
+
+// slowRenderer stands in for the pipeline in the crash test of the job
+// mechanics: it writes half of each file, waits, then finishes, so that a
+// kill lands while partial output exists.
+type slowRenderer struct{ delay time.Duration }
+
+func (r slowRenderer) Render(ctx context.Context, req render.Request) (render.Result, error) {
+	res := render.Result{Files: map[string]string{}, Timeline: []byte(`{"sentences":[]}`), Duration: time.Second, Voice: "slow:test"}
+	var files []*os.File
+	for _, format := range req.Formats {
+		p := filepath.Join(req.Dir, "out."+format)
+		f, err := os.Create(p)
+		if err != nil {
+			return render.Result{}, err
+		}
+		defer f.Close()
+		f.WriteString(strings.Repeat(format+req.Article.Title, 1000))
+		f.Sync()
+		files = append(files, f)
+		res.Files[format] = p
+	}
+	select {
+	case <-time.After(r.delay):
+	case <-ctx.Done():
+		return render.Result{}, ctx.Err()
+	}
+	for _, f := range files {
+		f.WriteString("end")
+	}
+	return res, nil
+}
+
+// TestE2EHelperProcess is `aloud serve` with slowRenderer when run by the
+// crash test as a subprocess; otherwise it does nothing.
+func TestE2EHelperProcess(t *testing.T) {
+	if os.Getenv("ALOUD_E2E_HELPER") != "serve" {
+		return
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg, err := config.Load(os.Getenv)
+	if err == nil {
+		cfg = cfg.WithDefaults()
+		err = cfg.Validate()
+	}
+	if err == nil {
+		err = serve(ctx, cfg, StdEnv(), true, slowRenderer{delay: 3 * time.Second})
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "helper:", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// TestE2ECrashMidRenderLosesNothing kills -9 the process while a render is
+// half done: the article shows no audio, no partial file sits under a
+// content address, and after a restart River rescues the job, which
+// completes on its second attempt.
+func TestE2ECrashMidRenderLosesNothing(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		data, addr := t.TempDir(), freeAddr(t)
+		key := createKey(t, url)
+		env := append(os.Environ(), "ALOUD_E2E_HELPER=serve", "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data,
+			"ALOUD_ADDR="+addr, "ALOUD_JOB_TIMEOUT=5s", "ALOUD_RESCUE_AFTER=5s", "ALOUD_FETCH_POLL=100ms",
+			"ALOUD_SHUTDOWN_TIMEOUT=3s")
+		p := startHelper(t, env, addr)
+
+		body, _ := json.Marshal(map[string]string{"text": "Crash test\n\nA paragraph to speak."})
+		code, resp := call(t, "POST", "http://"+addr+"/api/v1/articles", key, string(body))
+		var created struct{ ID string }
+		json.Unmarshal(resp, &created)
+		if code != 202 || created.ID == "" {
+			t.Fatalf("create: %d %s", code, resp)
+		}
+		waitStatus(t, addr, key, created.ID, "rendering", time.Minute)
+		time.Sleep(time.Second) // inside the 3 s render
+		if err := syscall.Kill(p.Pid(), syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		p.Wait()
+
+		st := dbtest.Open(t, url)
+		a, err := st.ArticleByID(ctx, created.ID)
+		if err != nil || a.LiveRenditionID != "" || a.Status == store.StatusReady {
+			t.Fatalf("after kill -9: %+v %v, want no audio", a, err)
+		}
+		if n := wholeBlobs(t, data); n != 0 {
+			t.Fatalf("after kill -9: %d files under content addresses, want none before the commit", n)
+		}
+
+		startHelper(t, env, addr)
+		waitStatus(t, addr, key, created.ID, "ready", 3*time.Minute)
+		if n := wholeBlobs(t, data); n != 3 {
+			t.Fatalf("after restart: %d stored files, want mp3, opus and timeline", n)
+		}
+		var attempt int
+		var state string
+		err = st.DB().QueryRowContext(ctx, `SELECT attempt, state FROM river_job WHERE kind = 'render'`).Scan(&attempt, &state)
+		if err != nil || state != "completed" || attempt != 2 {
+			t.Fatalf("render job: attempt %d state %q %v, want completed on attempt 2 (rescued)", attempt, state, err)
+		}
+	})
+}
+
+func createKey(t *testing.T, url string) string {
+	t.Helper()
+	st := dbtest.Open(t, url)
+	p, err := st.EnsurePublication(context.Background(), "daily")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, secret, err := st.CreateAPIKey(context.Background(), p.ID, "crash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return secret
+}
+
+func startHelper(t *testing.T, env []string, addr string) *proc.Process {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	p, err := proc.New(1).Start(ctx, proc.Cmd{Path: os.Args[0], Args: []string{"-test.run=^TestE2EHelperProcess$"}, Env: env})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); p.Wait() })
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			return p
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("helper never answered: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func call(t *testing.T, method, url, key, body string) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, []byte(err.Error())
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+func waitStatus(t *testing.T, addr, key, id, want string, guard time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(guard)
+	for {
+		_, b := call(t, "GET", "http://"+addr+"/api/v1/articles/"+id, key, "")
+		var a struct{ Status, Error string }
+		json.Unmarshal(b, &a)
+		if a.Status == want {
+			return
+		}
+		if a.Status == "failed" || time.Now().After(deadline) {
+			t.Fatalf("article %s: %s, want status %s", id, b, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// wholeBlobs counts files under content addresses and fails the test for
+// any whose content does not hash to its name.
+func wholeBlobs(t *testing.T, data string) int {
+	t.Helper()
+	n := 0
+	filepath.WalkDir(filepath.Join(data, "audio"), func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == "tmp" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		sum := sha256.Sum256(b)
+		if !strings.HasPrefix(d.Name(), hex.EncodeToString(sum[:])) {
+			t.Errorf("stored file %s is not whole", d.Name())
+		}
+		n++
+		return nil
+	})
+	return n
+}
