@@ -29,9 +29,23 @@ import (
 // slowRenderer stands in for the pipeline in the crash test of the job
 // mechanics: it writes half of each file, waits, then finishes, so that a
 // kill lands while partial output exists.
-type slowRenderer struct{ delay time.Duration }
+type slowRenderer struct {
+	delay   time.Duration
+	markers string // if set, a directory where each render claims its title exclusively
+}
 
 func (r slowRenderer) Render(ctx context.Context, req render.Request) (render.Result, error) {
+	if r.markers != "" {
+		// O_EXCL: a second render of the same article, by any process, fails
+		// here and leaves evidence for the test.
+		m, err := os.OpenFile(filepath.Join(r.markers, req.Article.Title), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err != nil {
+			os.WriteFile(filepath.Join(r.markers, "DUPLICATE "+req.Article.Title), nil, 0o644)
+		} else {
+			fmt.Fprintf(m, "%d", os.Getpid())
+			m.Close()
+		}
+	}
 	res := render.Result{Files: map[string]string{}, Timeline: []byte(`{"sentences":[]}`), Duration: time.Second, Voice: "slow:test"}
 	var files []*os.File
 	for _, format := range req.Formats {
@@ -60,7 +74,8 @@ func (r slowRenderer) Render(ctx context.Context, req render.Request) (render.Re
 // TestE2EHelperProcess is `aloud serve` with slowRenderer when run by the
 // crash test as a subprocess; otherwise it does nothing.
 func TestE2EHelperProcess(t *testing.T) {
-	if os.Getenv("ALOUD_E2E_HELPER") != "serve" {
+	mode := os.Getenv("ALOUD_E2E_HELPER")
+	if mode != "serve" && mode != "worker" {
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -71,7 +86,8 @@ func TestE2EHelperProcess(t *testing.T) {
 		err = cfg.Validate()
 	}
 	if err == nil {
-		err = serve(ctx, cfg, StdEnv(), true, slowRenderer{delay: 3 * time.Second})
+		delay, _ := time.ParseDuration(os.Getenv("ALOUD_E2E_DELAY"))
+		err = serve(ctx, cfg, StdEnv(), mode == "serve", slowRenderer{delay: delay, markers: os.Getenv("ALOUD_E2E_MARKERS")})
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)
@@ -91,7 +107,7 @@ func TestE2ECrashMidRenderLosesNothing(t *testing.T) {
 		key := createKey(t, url)
 		env := append(os.Environ(), "ALOUD_E2E_HELPER=serve", "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data,
 			"ALOUD_ADDR="+addr, "ALOUD_JOB_TIMEOUT=5s", "ALOUD_RESCUE_AFTER=5s", "ALOUD_FETCH_POLL=100ms",
-			"ALOUD_SHUTDOWN_TIMEOUT=3s")
+			"ALOUD_SHUTDOWN_TIMEOUT=3s", "ALOUD_E2E_DELAY=3s")
 		p := startHelper(t, env, addr)
 
 		body, _ := json.Marshal(map[string]string{"text": "Crash test\n\nA paragraph to speak."})
@@ -146,6 +162,59 @@ func createKey(t *testing.T, url string) string {
 	return secret
 }
 
+// TestE2ETwoWorkerProcessesNeverShareAJob runs `serve` and two `worker`
+// processes on one PostgreSQL: no article is rendered twice (each render
+// claims its article exclusively on disk), and every render job ran once.
+func TestE2ETwoWorkerProcessesNeverShareAJob(t *testing.T) {
+	url := dbtest.PostgresURL(t)
+	data, addr, markers := t.TempDir(), freeAddr(t), t.TempDir()
+	key := createKey(t, url)
+	env := append(os.Environ(), "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data, "ALOUD_ADDR="+addr,
+		"ALOUD_FETCH_POLL=50ms", "ALOUD_SHUTDOWN_TIMEOUT=3s", "ALOUD_E2E_DELAY=300ms", "ALOUD_E2E_MARKERS="+markers,
+		"ALOUD_CONCURRENCY=2")
+	startHelper(t, append(env, "ALOUD_E2E_HELPER=serve"), addr)
+	startHelper(t, append(env, "ALOUD_E2E_HELPER=worker"), "")
+	startHelper(t, append(env, "ALOUD_E2E_HELPER=worker"), "")
+	var ids []string
+	for i := range 24 {
+		body, _ := json.Marshal(map[string]string{"text": fmt.Sprintf("Story %d\n\nA paragraph to speak.", i)})
+		code, resp := call(t, "POST", "http://"+addr+"/api/v1/articles", key, string(body))
+		var created struct{ ID string }
+		json.Unmarshal(resp, &created)
+		if code != 202 {
+			t.Fatalf("create: %d %s", code, resp)
+		}
+		ids = append(ids, created.ID)
+	}
+	for _, id := range ids {
+		waitStatus(t, addr, key, id, "ready", 3*time.Minute)
+	}
+	entries, _ := os.ReadDir(markers)
+	pids := map[string]int{}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "DUPLICATE") {
+			t.Errorf("rendered twice: %s", e.Name())
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join(markers, e.Name()))
+		pids[string(b)]++
+	}
+	if len(entries) != len(ids) {
+		t.Errorf("renders: got %d, want %d", len(entries), len(ids))
+	}
+	st := dbtest.Open(t, url)
+	var bad int
+	err := st.DB().QueryRowContext(context.Background(), `SELECT COUNT(*) FROM river_job
+		WHERE kind = 'render' AND (attempt <> 1 OR array_length(attempted_by, 1) <> 1 OR state <> 'completed')`).Scan(&bad)
+	if err != nil || bad != 0 {
+		t.Fatalf("render jobs not run exactly once: %d %v", bad, err)
+	}
+	t.Logf("renders per process: %v", pids)
+	if len(pids) < 2 {
+		t.Logf("only %d process rendered; the exclusivity check is weaker this run", len(pids))
+	}
+}
+
 func startHelper(t *testing.T, env []string, addr string) *proc.Process {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -155,6 +224,9 @@ func startHelper(t *testing.T, env []string, addr string) *proc.Process {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cancel(); p.Wait() })
+	if addr == "" {
+		return p
+	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		resp, err := http.Get("http://" + addr + "/healthz")
