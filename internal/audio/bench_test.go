@@ -86,10 +86,10 @@ func childCPU() time.Duration {
 func BenchmarkEncodeMP3(b *testing.B) {
 	pcm, rate := threeMinutes(b, "espeak-ng")
 	ffmpeg := testenv.Binary(b, "ffmpeg")
-	for _, parallel := range []int{1, 2} {
-		b.Run("parallel="+strconv.Itoa(parallel), func(b *testing.B) {
+	for _, c := range []struct{ quality, parallel int }{{-1, 1}, {-1, 2}, {DefaultMP3Quality, 1}, {DefaultMP3Quality, 2}} {
+		b.Run("q="+strconv.Itoa(c.quality)+"/parallel="+strconv.Itoa(c.parallel), func(b *testing.B) {
 			e := NewEncoder(proc.New(4), ffmpeg)
-			e.Parallel = parallel
+			e.Parallel, e.MP3Quality = c.parallel, c.quality
 			c0 := childCPU()
 			for b.Loop() {
 				if err := e.Encode(context.Background(), pcm, rate, FormatMP3, Tags{}, io.Discard); err != nil {

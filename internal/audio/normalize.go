@@ -1,6 +1,10 @@
 package audio
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sync"
+)
 
 // Limiter design. The gain is computed at one control point per
 // limiterBlock samples and interpolated linearly between them, which is
@@ -152,7 +156,15 @@ type normalizer struct {
 
 func newNormalizer(src []float32, rate int) *normalizer {
 	u := newUpsampler()
-	nz := &normalizer{rate: rate, src: src, u: u, env: newPeakEnv(u, src), f: newKFilter(rate)}
+	nz := &normalizer{rate: rate, src: src, u: u, f: newKFilter(rate)}
+	// The envelope's bounds and the filter pass are independent; the
+	// envelope is built alongside.
+	envDone := make(chan struct{})
+	go func() {
+		nz.env = newPeakEnv(u, src)
+		close(envDone)
+	}()
+	defer func() { <-envDone }()
 	nz.bounds = segmentBounds(len(src), rate)
 	nz.sums = make([]float64, max(0, len(nz.bounds)-1))
 	nz.blockE = make([]float64, (len(src)+limiterBlock-1)/limiterBlock)
@@ -334,12 +346,28 @@ func (nz *normalizer) updateLevels(thr float32) {
 	if thr >= nz.levelThr {
 		return
 	}
-	delay := nz.u.delay
+	// The filtering, block by block, is spread over one goroutine per
+	// CPU; the levels are then gathered in one cheap serial pass.
+	var todo []int
 	for eb, bound := range nz.env.bounds {
-		if bound <= thr {
-			continue
+		if bound > thr {
+			todo = append(todo, eb)
 		}
-		for k, v := range nz.env.block(eb, thr) {
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var slab []float32
+			for i := w; i < len(todo); i += workers {
+				nz.env.block(todo[i], thr, &slab)
+			}
+		})
+	}
+	wg.Wait()
+	delay := nz.u.delay
+	for _, eb := range todo {
+		for k, v := range nz.env.vals[eb] {
 			i := eb*scanBlock + k - delay
 			if i < 0 || i >= n {
 				continue

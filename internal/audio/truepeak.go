@@ -3,7 +3,9 @@ package audio
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // True-peak filter geometry.
@@ -141,7 +143,6 @@ type peakEnv struct {
 	wmax   []float32   // per block, max |x| over every window in it
 	vals   [][]float32 // per block and position: ≥ 0 exact, < 0 minus an upper bound
 	thr    []float32   // per block, the threshold vals were computed for
-	slab   []float32   // free storage for vals
 }
 
 func newPeakEnv(u *upsampler, pcm []float32) *peakEnv {
@@ -226,7 +227,10 @@ func (e *peakEnv) rescaled(out []float32, scale func(b int) (f float32, exact bo
 // block returns the envelope of block b such that every value at or above
 // thr is exact (≥ 0); a negative value -v means the position is known to be
 // at most v ≤ thr.
-func (e *peakEnv) block(b int, thr float32) []float32 {
+//
+// Different blocks may be computed concurrently if each goroutine passes
+// its own slab (free storage for new blocks).
+func (e *peakEnv) block(b int, thr float32, slab *[]float32) []float32 {
 	v := e.vals[b]
 	if v != nil && e.thr[b] <= thr {
 		return v
@@ -235,10 +239,10 @@ func (e *peakEnv) block(b int, thr float32) []float32 {
 	if v == nil {
 		// Carve block storage from a slab: thousands of tiny slices
 		// would cost more in allocation and GC than the filtering.
-		if len(e.slab) < hi-lo {
-			e.slab = make([]float32, 1<<14)
+		if len(*slab) < hi-lo {
+			*slab = make([]float32, 1<<14)
 		}
-		v, e.slab = e.slab[:hi-lo:hi-lo], e.slab[hi-lo:]
+		v, *slab = (*slab)[:hi-lo:hi-lo], (*slab)[hi-lo:]
 		for i := range v {
 			v[i] = -math.MaxFloat32
 		}
@@ -267,26 +271,40 @@ func TruePeak(pcm []float32, rate int) float64 {
 }
 
 // peak returns the largest envelope value, starting from floor (the sample
-// peak): it visits the blocks that could beat the best so far, most
-// promising first, and stops at the first whose bound cannot.
+// peak). It visits the blocks that could beat the best so far, most
+// promising first, and skips those whose bound cannot. The candidates are
+// dealt round-robin to one goroutine per CPU, each with its own best (a
+// worker only does work the serial scan might have skipped when its best
+// lags the global one).
 func (e *peakEnv) peak(floor float32) float32 {
-	best := floor
 	var cand []int
 	for b, bound := range e.bounds {
-		if bound > best {
+		if bound > floor {
 			cand = append(cand, b)
 		}
 	}
 	slices.SortFunc(cand, func(a, b int) int { return cmp.Compare(e.bounds[b], e.bounds[a]) })
-	for _, b := range cand {
-		if e.bounds[b] <= best {
-			break
-		}
-		for _, v := range e.block(b, best) {
-			best = max(best, v)
-		}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(cand)/64))
+	bests := make([]float32, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			best := floor
+			var slab []float32
+			for i := w; i < len(cand); i += workers {
+				b := cand[i]
+				if e.bounds[b] <= best {
+					break // sorted: no later candidate can beat best either
+				}
+				for _, v := range e.block(b, best, &slab) {
+					best = max(best, v)
+				}
+			}
+			bests[w] = best
+		})
 	}
-	return best
+	wg.Wait()
+	return slices.Max(append(bests, floor))
 }
 
 func absMax(s []float32) float32 {
