@@ -24,7 +24,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:sign up|subscribe)(?: (?:for|to))? (?:our|the) [\w ]{0,40}newsletters?.{0,80}`,
 	`(?:sign up|subscribe)(?: now)?`, `(?:sign up|register) (?:here|now|for free).{0,60}`,
 	`(?:get|receive) (?:our|the) [\w ]{0,40}newsletter.{0,80}`,
-	`(?:also )?read (?:more|next|also)(?::.{0,150})?`, `more on (?:this|the) (?:topic|story|subject)`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
+	`(?:also )?read (?:more|next|also)(?::.{0,150})?`, `(?:also|further) read(?:ing)?:? .{0,150}`, `more on (?:this|the) (?:topic|story|subject)`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
 	`(?:more|most) (?:read|popular)(?: .{0,40})?`, `see also:? .{0,150}`,
 	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
@@ -53,6 +53,9 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 // related articles) rather than a section of the article.
 var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story)|(?:leser)?kommentare|diskussion|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|commentaires|comentarios|commenti|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
 
+// commentsLabel matches a plain line that opens a comment section.
+var commentsLabel = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:leser)?kommentare|commentaires|comentarios|commenti)(?: \(\d+\))?$`)
+
 // A sign-up pitch placed between paragraphs names what is offered and
 // asks for the reader's address, in either order.
 var (
@@ -77,8 +80,13 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			if skipping || strings.EqualFold(t, title) {
 				continue
 			}
+		} else if commentsLabel.MatchString(bare) {
+			// A comment section labelled by a plain line rather than a
+			// heading: nothing after it until the next heading is article.
+			skipping = true
+			continue
 		}
-		if skipping || t == "" || isFurnitureLine(t, bare) {
+		if skipping || t == "" || strings.EqualFold(t, title) || isFurnitureLine(t, bare) {
 			continue
 		}
 		out = append(out, b)
