@@ -29,6 +29,9 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
 	`©.{0,120}`, `copyright .{0,120}`, `all rights reserved\.?`,
+	// Captions that escaped their <figure>: they end by crediting the image.
+	`.{0,300}\((?:photo|image|picture|credit|foto|bild|illustration)s?(?: credit)?:? [^()]{1,80}\)`,
+	`.{0,300}(?:photo|image|picture) (?:credit|courtesy)(?: of)?:? [^.]{1,60}`,
 	`(?:follow|like) us on .{0,80}`, `click here .{0,80}`,
 	// Credits and calls to action that close an article.
 	`\(?(?:additional )?reporting by .{0,250}`, `.{0,250} contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?`,
