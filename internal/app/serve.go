@@ -11,12 +11,15 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"aloud/internal/api"
+	"aloud/internal/audio"
+	"aloud/internal/cache"
 	"aloud/internal/blob"
 	"aloud/internal/config"
 	"aloud/internal/feed"
@@ -25,6 +28,7 @@ import (
 	"aloud/internal/proc"
 	"aloud/internal/render"
 	"aloud/internal/store"
+	"aloud/internal/tts"
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
@@ -40,7 +44,12 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, cfg, env, true, newRenderer())
+	ren, closeRen, err := newRenderer(env, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeRen()
+	return serve(ctx, cfg, env, true, ren)
 }
 
 // serve runs the service until ctx ends, then shuts down gracefully:
@@ -188,8 +197,33 @@ func (s *service) gcLoop(ctx context.Context, cfg config.Config) error {
 	}
 }
 
-// newRenderer is the speech pipeline the render job runs.
-func newRenderer() jobs.Renderer { return &render.Renderer{} }
+// newRenderer builds the speech pipeline the render job runs: every
+// installed engine, the sentence cache under DIR/cache (unless
+// ALOUD_CACHE_DIR=off) and the ffmpeg encoder. The returned func stops the
+// engines' helper processes.
+func newRenderer(env Env, cfg config.Config) (jobs.Renderer, func(), error) {
+	ffmpeg, err := proc.LookPath("ffmpeg")
+	if err != nil {
+		return nil, nil, err
+	}
+	var c *cache.Cache
+	if cfg.CacheDir != "off" {
+		if c, err = cache.Open(cfg.CacheDir); err != nil {
+			return nil, nil, err
+		}
+	}
+	engines, err := newEngines(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	stop := func() {
+		for _, e := range engines {
+			e.Close()
+		}
+	}
+	enc := audio.NewEncoder(proc.New(runtime.NumCPU()), ffmpeg)
+	return &render.Renderer{Engines: tts.NewRegistry(engines...), Cache: c, Encoder: enc}, stop, nil
+}
 
 // pipelineReady is the readiness check of the parts a render needs.
 func pipelineReady(context.Context) error {

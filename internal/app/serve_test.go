@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"aloud/internal/dbtest"
+	"aloud/internal/testenv"
 )
 
 func testEnv(vars map[string]string) (Env, *bytes.Buffer, *bytes.Buffer) {
@@ -63,6 +64,8 @@ func TestServeValidatesConfig(t *testing.T) {
 // serve answers, then shuts down cleanly when its context ends.
 func TestServeStartsAndShutsDown(t *testing.T) {
 	t.Parallel()
+	testenv.Binary(t, "ffmpeg") // the pipeline is built at start
+	testenv.Binary(t, "espeak-ng")
 	dbtest.Each(t, func(t *testing.T, url string) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {

@@ -15,5 +15,10 @@ func runWorker(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	return serve(ctx, cfg, env, false, newRenderer())
+	ren, closeRen, err := newRenderer(env, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeRen()
+	return serve(ctx, cfg, env, false, ren)
 }

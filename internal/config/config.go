@@ -36,6 +36,7 @@ type Config struct {
 	Disclosure      string        // ALOUD_DISCLOSURE: spoken AI disclosure: start, end or off
 	AllowHosts      []string      // ALOUD_ALLOW_HOSTS: private hosts the fetcher may reach (tests)
 	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
+	CacheDir        string        // ALOUD_CACHE_DIR: sentence cache; default DataDir/cache, "off" disables
 }
 
 // WithDefaults returns c with every zero field set to its default.
@@ -53,6 +54,7 @@ func (c Config) WithDefaults() Config {
 	str(&c.Addr, "127.0.0.1:8080")
 	str(&c.DataDir, "data")
 	str(&c.DatabaseURL, filepath.Join(c.DataDir, "aloud.db"))
+	str(&c.CacheDir, filepath.Join(c.DataDir, "cache"))
 	str(&c.Disclosure, "end")
 	str(&c.LogLevel, "info")
 	if c.Concurrency == 0 {
@@ -181,6 +183,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.Disclosure = l.str("ALOUD_DISCLOSURE")
 	c.AllowHosts = l.list("ALOUD_ALLOW_HOSTS")
 	c.LogLevel = l.str("ALOUD_LOG_LEVEL")
+	c.CacheDir = l.str("ALOUD_CACHE_DIR")
 	return c, errors.Join(errs...)
 }
 

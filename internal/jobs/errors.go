@@ -7,13 +7,16 @@ import (
 	"aloud/internal/feed"
 	"aloud/internal/fetch"
 	"aloud/internal/ingest"
+	"aloud/internal/render"
+	"aloud/internal/tts"
 )
 
 // ErrBadInput marks stored input a job cannot use (for example an ingest
 // input that is not the JSON the API writes).
 var ErrBadInput = errors.New("unusable job input")
 
-// IsPermanent reports errors no retry can fix: input with no text,
+// IsPermanent reports errors no retry can fix: input with no text, an
+// unknown voice,
 // undecodable or oversized input, addresses the fetcher refuses, and HTTP
 // client errors other than 408 and 429.
 func IsPermanent(err error) bool {
@@ -22,6 +25,7 @@ func IsPermanent(err error) bool {
 	var fs *feed.SizeError
 	switch {
 	case errors.Is(err, ErrBadInput), errors.Is(err, article.ErrNoText), errors.As(err, &ie),
+		errors.Is(err, render.ErrNothingToSay), errors.Is(err, tts.ErrUnknownVoice),
 		errors.Is(err, fetch.ErrInvalidURL), errors.Is(err, fetch.ErrScheme), errors.Is(err, fetch.ErrCredentials),
 		errors.Is(err, fetch.ErrURLTooLong), errors.Is(err, fetch.ErrBlocked), errors.Is(err, fetch.ErrTooLarge),
 		errors.Is(err, feed.ErrFormat), errors.As(err, &fs):

@@ -24,6 +24,7 @@ import (
 	"aloud/internal/jobs"
 	"aloud/internal/render"
 	"aloud/internal/store"
+	"aloud/internal/tts"
 )
 
 // FakeRenderer writes a small real file per format, or runs RenderFunc.
@@ -397,14 +398,16 @@ func TestBackoff(t *testing.T) {
 func TestIsPermanent(t *testing.T) {
 	t.Parallel()
 	for err, want := range map[error]bool{
-		article.ErrNoText:                     true,
-		&fetch.StatusError{Code: 404}:         true,
-		&fetch.StatusError{Code: 429}:         false,
-		&fetch.StatusError{Code: 503}:         false,
-		fmt.Errorf("x: %w", fetch.ErrBlocked): true,
-		fetch.ErrTimeout:                      false,
-		errors.New("disk full"):               false,
-		sql.ErrConnDone:                       false,
+		article.ErrNoText:                           true,
+		&fetch.StatusError{Code: 404}:               true,
+		&fetch.StatusError{Code: 429}:               false,
+		&fetch.StatusError{Code: 503}:               false,
+		fmt.Errorf("x: %w", fetch.ErrBlocked):       true,
+		fetch.ErrTimeout:                            false,
+		errors.New("disk full"):                     false,
+		fmt.Errorf("x: %w", render.ErrNothingToSay): true,
+		fmt.Errorf("x: %w", tts.ErrUnknownVoice):    true,
+		sql.ErrConnDone:                             false,
 	} {
 		if got := jobs.IsPermanent(err); got != want {
 			t.Errorf("IsPermanent(%v): got %v, want %v", err, got, want)
