@@ -19,8 +19,8 @@ import (
 
 	"aloud/internal/api"
 	"aloud/internal/audio"
-	"aloud/internal/cache"
 	"aloud/internal/blob"
+	"aloud/internal/cache"
 	"aloud/internal/config"
 	"aloud/internal/feed"
 	"aloud/internal/fetch"
