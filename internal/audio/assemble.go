@@ -50,6 +50,11 @@ type AssembleOptions struct {
 	KeepLead, KeepTail time.Duration
 	// Fade is the raised-cosine fade at every edit (default 5 ms).
 	Fade time.Duration
+	// LeadIn is silence before the first piece (default 100 ms; negative
+	// for none). Besides sounding less abrupt, it gives the MP3 encoder
+	// silence to absorb its delay into (see Encoder), so that MP3 audio
+	// plays exactly at the stream's timestamps.
+	LeadIn time.Duration
 }
 
 func (o AssembleOptions) withDefaults() AssembleOptions {
@@ -64,6 +69,9 @@ func (o AssembleOptions) withDefaults() AssembleOptions {
 	def(&o.KeepLead, 20*time.Millisecond)
 	def(&o.KeepTail, 60*time.Millisecond)
 	def(&o.Fade, 5*time.Millisecond)
+	if o.LeadIn == 0 {
+		o.LeadIn = 100 * time.Millisecond
+	}
 	if o.SilenceDB == 0 {
 		o.SilenceDB = -50
 	}
@@ -95,6 +103,9 @@ func samplesOf(d time.Duration, rate int) int {
 // piece's span. A piece that is empty or entirely silent gets an empty
 // span at the current position and still its pause.
 func Assemble(rate int, pieces []Piece, opts AssembleOptions) ([]float32, []Span) {
+	if len(pieces) == 0 {
+		return nil, nil
+	}
 	o := opts.withDefaults()
 	thr := int32(math.Round(Linear(o.SilenceDB) * 32768))
 	keepLead, keepTail := samplesOf(o.KeepLead, rate), samplesOf(o.KeepTail, rate)
@@ -119,7 +130,9 @@ func Assemble(rate int, pieces []Piece, opts AssembleOptions) ([]float32, []Span
 		}
 	}
 
-	out := make([]float32, 0, total)
+	lead := max(0, samplesOf(o.LeadIn, rate))
+	total += lead
+	out := make([]float32, lead, total)
 	spans := make([]Span, len(pieces))
 	for i, p := range pieces {
 		c := cuts[i]

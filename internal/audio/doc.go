@@ -33,8 +33,9 @@
 // a temporary file in the destination directory and renames it into place.
 //
 // Raw MP3 without a Xing/Info frame carries LAME's encoder delay (1105
-// samples, 46 ms at 24 kHz) at the start; players do not trim it, so all
-// audio plays 46 ms after the assembled stream's timestamps.
+// samples, 46 ms at 24 kHz) at the start, which players do not trim; the
+// encoder drops that much of the lead-in silence Assemble puts first, so
+// MP3 audio plays at the assembled stream's timestamps.
 //
 // Failure modes: silent or too-short input has no integrated loudness
 // (IntegratedLoudness returns -Inf and Normalize leaves it untouched);

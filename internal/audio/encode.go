@@ -38,6 +38,8 @@ const (
 	// bitrate (32–128k) and rate (24 and 44.1 kHz). Peaks drop alike, so
 	// the true-peak ceiling still holds.
 	mp3MakeupDB = 0.4
+	// lameDelay is LAME's encoder delay in output samples (576 + 529).
+	lameDelay = 1105
 	// opusTrimDB keeps Opus's decoded true peak under the ceiling: on
 	// normalized espeak-ng speech libopus read −16.5 LUFS but −0.9 dBTP
 	// (its overshoot on peaks exceeds the loudness it loses), so Opus gets
@@ -202,6 +204,15 @@ func (e *Encoder) encodeMP3(ctx context.Context, pcm []float32, rate int, tags T
 	tag, err := ID3v2(tags)
 	if err != nil {
 		return err
+	}
+	// LAME delays its output by lameDelay samples (measured: decoded
+	// audio lags the source by exactly 1105 samples at 24 kHz), and raw
+	// frames carry no Info tag that would tell players to skip them. When
+	// the stream starts with at least that much digital silence (Assemble
+	// puts 100 ms there), drop it so that the decoded MP3 lines up with
+	// the stream's timestamps and the timeline.
+	if d := int(math.Round(lameDelay * float64(rate) / mp3Rate)); len(pcm) > d && absMax(pcm[:d]) == 0 {
+		pcm = pcm[d:]
 	}
 	parallel := e.Parallel
 	if parallel <= 0 {
