@@ -475,3 +475,17 @@ func TestExtension(t *testing.T) {
 		t.Errorf("ogg: got %v, want ErrUnknownFormat", err)
 	}
 }
+
+// Text outside Latin-1 goes into ID3 as UTF-16 and must read back intact.
+func TestEncodeMP3UTF16Tags(t *testing.T) {
+	pcm := sine(16000, 3, 440, 0.2, 0)
+	tags := Tags{Title: "Переговоры „geheim“", Artist: "сайт-34", Comment: "Эта аудиоверсия создана искусственно.", Language: "ru",
+		DigitalSourceType: DigitalSourceTrained, Chapters: []Chapter{{Title: "Начало", Start: 0, End: time.Second}, {Title: "Мир “x”", Start: time.Second, End: 3 * time.Second}}}
+	p := filepath.Join(t.TempDir(), "u.mp3")
+	if err := newTestEncoder(t).EncodeFile(context.Background(), pcm, 16000, FormatMP3, tags, p); err != nil {
+		t.Fatal(err)
+	}
+	pr := ffprobe(t, p)
+	checkTags(t, pr.Format.Tags, tags)
+	checkChapters(t, pr, tags)
+}
