@@ -87,6 +87,11 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)
+		if e.p.stops[n] {
+			e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: sectionStop})
+			e.linky = append(e.linky, false)
+			return
+		}
 		e.children(n, mode, depth)
 		e.flush(article.Heading)
 		return

@@ -60,6 +60,10 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 // related articles) rather than a section of the article.
 var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story)|(?:leser)?kommentare|diskussion|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|commentaires|comentarios|commenti|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
 
+// sectionStop stands in the block list for a heading whose markup says a
+// furniture section starts; cleanBlocks drops it and what follows.
+const sectionStop = "\x00section-stop"
+
 // commentsLabel matches a plain line that opens a comment section.
 var commentsLabel = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:leser)?kommentare|commentaires|comentarios|commenti)(?: \(\d+\))?$`)
 
@@ -83,7 +87,7 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 		t := strings.TrimSpace(b.Text)
 		bare := strings.Trim(t, " .:|•·-–—›»")
 		if b.Type == article.Heading {
-			skipping = sectionEnd.MatchString(bare)
+			skipping = t == sectionStop || sectionEnd.MatchString(bare)
 			if skipping || strings.EqualFold(t, title) {
 				continue
 			}

@@ -168,6 +168,26 @@ func TestBrokenJSONLD(t *testing.T) {
 	}
 }
 
+// TestSectionHeadingMarkup checks that a heading marked up as the title of
+// a related-posts section ends the article, whatever its words.
+func TestSectionHeadingMarkup(t *testing.T) {
+	page := `<html><body><div class="post">
+<h1>Um título</h1>
+<p>O primeiro parágrafo do artigo, longo o bastante para contar como texto de verdade.</p>
+<p>O segundo parágrafo do artigo, também longo o bastante para contar como texto.</p>
+<h3 class="relatedpoststitle">Você pode gostar...</h3>
+<p>Outra mensagem de outro artigo, que não faz parte deste texto e não deve ser lida.</p>
+<p>Mais uma mensagem de outro artigo, que também não deve ser lida em voz alta.</p>
+</div></body></html>`
+	a, err := Extract([]byte(page), "", "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Blocks) != 2 || strings.Contains(a.BodyText(), "Outra") || strings.Contains(a.BodyText(), "gostar") {
+		t.Errorf("got %d blocks:\n%s\nwant the two paragraphs of the article", len(a.Blocks), a.BodyText())
+	}
+}
+
 func TestCharsets(t *testing.T) {
 	cases := []struct {
 		name, contentType, body, want string

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,13 +24,14 @@ type stat struct {
 
 // page is a parsed document being taken apart.
 type page struct {
-	root *html.Node
-	decl *declared
-	st   map[*html.Node]*stat
+	root  *html.Node
+	decl  *declared
+	st    map[*html.Node]*stat
+	stops map[*html.Node]bool // headings that open a furniture section
 }
 
 func newPage(root *html.Node) *page {
-	p := &page{root: root, decl: collectDeclared(root)}
+	p := &page{root: root, decl: collectDeclared(root), stops: make(map[*html.Node]bool)}
 	controls := p.removeInvisible()
 	p.computeStats()
 	p.removeWidgets(controls)
@@ -195,10 +197,27 @@ func (p *page) removeFurniture() {
 		if big && !strings.Contains(name, "comment") || isContentName(name) && s.paras >= 3 {
 			return true
 		}
+		if isHeading(n) && sectionName.MatchString(name) {
+			// "related-posts-title": what follows it is furniture too, so
+			// keep the heading as a marker for the emitter.
+			p.stops[n] = true
+			return false
+		}
 		drop = append(drop, n)
 		return false
 	})
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// sectionName matches class names of headings over furniture sections.
+var sectionName = regexp.MustCompile(`related|recommend|comment|popular|more-(?:stories|articles|news)|you-may|also-like`)
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
