@@ -83,7 +83,7 @@ func isPitch(t string) bool {
 func cleanBlocks(in []article.Block, title string) []article.Block {
 	out := in[:0]
 	skipping := false
-	for _, b := range in {
+	for i, b := range in {
 		t := strings.TrimSpace(b.Text)
 		bare := strings.Trim(t, " .:|•·-–—›»")
 		if b.Type == article.Heading {
@@ -91,9 +91,11 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			if skipping || strings.EqualFold(t, title) {
 				continue
 			}
-		} else if commentsLabel.MatchString(bare) {
-			// A comment section labelled by a plain line rather than a
-			// heading: nothing after it until the next heading is article.
+		} else if commentsLabel.MatchString(bare) ||
+			sectionEnd.MatchString(bare) && i+1 < len(in) && in[i+1].Type == article.ListItem {
+			// A section labelled by a plain line rather than a heading:
+			// comments, or a list of more stories. Nothing after it until
+			// the next heading is article.
 			skipping = true
 			continue
 		}
