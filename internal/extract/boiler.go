@@ -52,6 +52,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// Bylines and date lines that sit inside the article container.
 	`(?:(?:published|updated|stand|aktualisiert)?:? ?)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: ?(?:uhr|h|[ap]\.?m\.?))?)?`,
 	`\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?`,
+	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,100}`,
 	`(?:by|von|par|di|por|door) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:,| and| und| et|&) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4})*(?:[,|·•–-] .{0,40})?`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
@@ -70,7 +71,7 @@ var commentsLabel = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader commen
 // A sign-up pitch placed between paragraphs names what is offered and
 // asks for the reader's address, in either order.
 var (
-	pitchOffer = regexp.MustCompile(`(?i)newsletter|inbox|briefing|e-?mail updates`)
+	pitchOffer = regexp.MustCompile(`(?i)newsletter|inbox|briefing|e-?mail updates|\b\d+ issues\b`)
 	pitchAsk   = regexp.MustCompile(`(?i)sign(?:ing)? up|subscribe|delivered|register|\bget\b|receive|anmelden|abonnieren`)
 )
 
