@@ -354,13 +354,26 @@ func (nz *normalizer) updateLevels(thr float32) {
 			todo = append(todo, eb)
 		}
 	}
+	// A limiter block only needs its maximum, and the curve at any sample
+	// is held under the need of its own block and both neighbours. So in
+	// envelope block eb, whose positions belong to limiter blocks eb-1 and
+	// eb, a position at or below the larger sample peak of those two
+	// blocks cannot matter: that peak already sets the level of a block
+	// within one of it. Only inter-sample overs need exact filtering.
+	local := func(eb int) float32 {
+		lo, hi := max(0, (eb-1)*limiterBlock), min(n, (eb+1)*limiterBlock)
+		if lo >= hi {
+			return thr
+		}
+		return max(thr, absMax(nz.src[lo:hi]))
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/64))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			var slab []float32
 			for i := w; i < len(todo); i += workers {
-				nz.env.block(todo[i], thr, &slab)
+				nz.env.block(todo[i], local(todo[i]), &slab)
 			}
 		})
 	}
