@@ -108,7 +108,7 @@ func (s *service) key() string {
 func (s *service) start(command string, extra ...string) *proc.Process {
 	s.t.Helper()
 	args := []string{command, "--data", s.data, "--database", s.db, "--fetch-poll", "100ms",
-		"--job-timeout", "60s", "--rescue-after", "60s", "--shutdown-timeout", "5s"}
+		"--job-timeout", "30s", "--rescue-after", "30s", "--shutdown-timeout", "5s"}
 	if command == "serve" {
 		args = append(args, "--addr", s.addr)
 	}
