@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -31,8 +32,8 @@ var (
 	}
 	furnitureWords = map[string]bool{
 		"ad": true, "ads": true, "nav": true, "tag": true, "tags": true, "meta": true,
-		"share": true, "source": true, "aside": true, "foot": true, "rail": true, "card": true,
-		"cards": true, "list": false, "more": true, "next": true, "prev": true, "top": false,
+		"share": true, "source": true, "aside": true, "foot": true, "rail": true,
+		"list": false, "more": true, "next": true, "prev": true, "top": false,
 		"extra": true, "print": true, "bio": true, "links": true, "info": true, "time": true, "login": true, "cta": true,
 	}
 	contentWords = []string{
@@ -40,6 +41,9 @@ var (
 		"richtext", "rich-text", "blog", "page", "column", "paragraph", "markdown",
 	}
 )
+
+// modifier matches state classes such as has-image or with-sidebar.
+var modifier = regexp.MustCompile(`(?:^|[\s_-])(?:has|with|without|no|show|hide-on|is)[-_][\w-]*`)
 
 // classWords is n's class and id, lower-cased.
 func classWords(n *html.Node) string {
@@ -51,6 +55,9 @@ func isFurnitureName(s string) bool {
 	if strings.TrimSpace(s) == "" {
 		return false
 	}
+	// State modifiers describe what an element holds or lacks, not what it
+	// is: "post has-image", "layout with-sidebar", "no-comments".
+	s = modifier.ReplaceAllString(s, " ")
 	// Embedded posts (tweets, Instagram) are quoted as part of the story.
 	if strings.Contains(s, "embed") || strings.Contains(s, "tweet") || strings.Contains(s, "instagram-media") {
 		return false
