@@ -8,10 +8,11 @@ export ALOUD_LIBEXEC := $(BIN)
 
 .PHONY: demo test bench bench-tn help deps build helpers unit e2e lint verify clean
 
-demo: deps build ## install deps, build, render the sample article to out/
+demo: deps build ## render the sample to out/, then run aloud serve with it ingested (Ctrl-C stops)
 	@mkdir -p out
 	$(BIN)/aloud speak -o out/sample.mp3 samples/sample.txt
 	@echo "demo: listen to out/sample.mp3 (timeline: out/sample.timeline.json)"
+	BIN=$(BIN)/aloud ./scripts/demo-serve
 
 test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
 
