@@ -148,8 +148,9 @@ type normalizer struct {
 	blockE []float64
 	// levels[b] is the peak level of limiter block b where it exceeds
 	// levelThr (see updateLevels).
-	levels   []float32
-	levelThr float32
+	levels    []float32
+	levelThr  float32
+	blockPeak []float32 // sample peak per limiter block
 	// Scratch for limiterCurve.
 	need, held, curve []float32
 }
@@ -360,12 +361,21 @@ func (nz *normalizer) updateLevels(thr float32) {
 	// eb, a position at or below the larger sample peak of those two
 	// blocks cannot matter: that peak already sets the level of a block
 	// within one of it. Only inter-sample overs need exact filtering.
-	local := func(eb int) float32 {
-		lo, hi := max(0, (eb-1)*limiterBlock), min(n, (eb+1)*limiterBlock)
-		if lo >= hi {
-			return thr
+	if nz.blockPeak == nil {
+		nz.blockPeak = make([]float32, len(nz.levels))
+		for b := range nz.blockPeak {
+			nz.blockPeak[b] = absMax(nz.src[b*limiterBlock : min(n, (b+1)*limiterBlock)])
 		}
-		return max(thr, absMax(nz.src[lo:hi]))
+	}
+	local := func(eb int) float32 {
+		l := thr
+		if b := eb - 1; b >= 0 && b < len(nz.blockPeak) {
+			l = max(l, nz.blockPeak[b])
+		}
+		if eb < len(nz.blockPeak) {
+			l = max(l, nz.blockPeak[eb])
+		}
+		return l
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/64))
 	var wg sync.WaitGroup
