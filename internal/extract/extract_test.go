@@ -188,6 +188,22 @@ func TestSectionHeadingMarkup(t *testing.T) {
 	}
 }
 
+func TestLinkEdges(t *testing.T) {
+	cases := map[string]string{
+		`<p>何が困るかといえば、パスワード管理ソフト<a href="/k">KeePass</a>の起動ショートカットキーと同じなのです。</p>`:                                               "何が困るかといえば、パスワード管理ソフト KeePass の起動ショートカットキーと同じなのです。",
+		`<p>The search giant <a href="/g">Google</a>'s new phone went on sale on Monday in <a href="/x">ten</a> countries.</p>`: "The search giant Google's new phone went on sale on Monday in ten countries.",
+	}
+	for in, want := range cases {
+		a, err := Extract([]byte(in), "", "", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.BodyText(); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
 func TestCharsets(t *testing.T) {
 	cases := []struct {
 		name, contentType, body, want string
