@@ -22,7 +22,7 @@ import (
 
 // corpusFloor is one point under the F1 this extractor reaches on the
 // benchmark; a change that loses more than that fails the suite.
-const corpusFloor = 0.972
+const corpusFloor = 0.977
 
 // published are the README's reference points, printed beside ours.
 var published = []struct {
