@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"aloud/internal/article"
 	"aloud/internal/ingest"
@@ -100,7 +101,7 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			skipping = true
 			continue
 		}
-		if skipping || t == "" || strings.EqualFold(t, title) || isFurnitureLine(t, bare) {
+		if skipping || !hasWord(t) || strings.EqualFold(t, title) || isFurnitureLine(t, bare) {
 			continue
 		}
 		out = append(out, b)
@@ -113,5 +114,23 @@ func isFurnitureLine(t, bare string) bool {
 		return false
 	}
 	return boilerplate.MatchString(bare) || ingest.IsFurniture(t) ||
-		isPitch(t)
+		isPitch(t) || isDateLine(t)
+}
+
+var (
+	yearRE  = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} ?uhr)\b`)
+)
+
+// isDateLine reports a short line holding a year and a clock time, in
+// any language ("segunda-feira, 22 de janeiro de 2018 às 0:13"): a
+// timestamp, not a sentence.
+func isDateLine(t string) bool {
+	return len(t) < 70 && !endsSentence(t) && yearRE.MatchString(t) && clockRE.MatchString(t)
+}
+
+// hasWord reports whether t holds a letter or digit; blocks of only
+// punctuation or invisible characters (U+200B) have nothing to read.
+func hasWord(t string) bool {
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
 }
