@@ -6,7 +6,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X aloud/internal/app.Version=$(VERSION)
 export ALOUD_LIBEXEC := $(BIN)
 
-.PHONY: demo test bench bench-tn help deps build helpers unit e2e lint verify clean
+.PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean
 
 demo: deps build ## render the sample to out/, then run aloud serve with it ingested (Ctrl-C stops)
 	@mkdir -p out
@@ -18,6 +18,9 @@ test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
 	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud
+
+bench-svc: deps build ## service benchmarks: create-to-ready, workers' throughput, load latency, API reads
+	$(GO) run ./internal/bench/servebench -aloud $(BIN)/aloud
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'

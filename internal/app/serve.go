@@ -37,12 +37,17 @@ func runServe(ctx context.Context, args []string, env Env) error {
 			"SQLite in DIR/aloud.db by default; PostgreSQL with --database postgres://… or ALOUD_DATABASE_URL.\n"+
 			"Every flag has an ALOUD_* variable (see internal/config).", env)
 	sf := addServiceFlags(fs, true)
+	noWorkers := fs.Bool("no-workers", false, "serve the API only; 'aloud worker' processes run the jobs")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
 	cfg, err := sf.config(env)
 	if err != nil {
 		return err
+	}
+	if *noWorkers {
+		cfg.Concurrency = 0 // insert-only job client
+		return serve(ctx, cfg, env, true, nil)
 	}
 	ren, closeRen, err := newRenderer(env, cfg)
 	if err != nil {
