@@ -44,14 +44,32 @@ func RepoRoot() string {
 // it is absent. ALOUD_SHARED overrides the location.
 func SharedDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("ALOUD_SHARED")
-	if dir == "" {
-		dir = filepath.Join(RepoRoot(), "..", "shared")
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+	dir, ok := findShared()
+	if !ok {
 		Missing(t, "shared data not found at "+dir+" (set ALOUD_SHARED)")
 	}
 	return dir
+}
+
+// findShared looks for ALOUD_SHARED, else a "shared" directory beside the
+// checkout or beside one of its parents (a CI clone may sit deeper).
+func findShared() (string, bool) {
+	if dir := os.Getenv("ALOUD_SHARED"); dir != "" {
+		fi, err := os.Stat(dir)
+		return dir, err == nil && fi.IsDir()
+	}
+	first := filepath.Join(RepoRoot(), "..", "shared")
+	for d := RepoRoot(); ; {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return first, false
+		}
+		cand := filepath.Join(parent, "shared")
+		if fi, err := os.Stat(filepath.Join(cand, "seeds")); err == nil && fi.IsDir() {
+			return cand, true
+		}
+		d = parent
+	}
 }
 
 // SharedFile returns a file under SharedDir, or skips/fails when missing.
