@@ -5,6 +5,10 @@ BIN := $(CURDIR)/bin
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X aloud/internal/app.Version=$(VERSION)
 export ALOUD_LIBEXEC := $(BIN)
+# The benchmarks and the seed live in a shared/ folder beside the checkout
+# (or beside a parent of it); tests find it through ALOUD_SHARED.
+ALOUD_SHARED ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared) $(abspath $(CURDIR)/../../shared) $(abspath $(CURDIR)/../../../shared)))
+export ALOUD_SHARED
 
 .PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean
 
@@ -17,7 +21,7 @@ demo: deps build ## render the sample to out/, then run aloud serve with it inge
 test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (unit with -race, then corpus/e2e)
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
-	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud
+	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud -seed "$(ALOUD_SHARED)/seeds/000_26680a95212ca344.txt"
 
 bench-svc: deps build ## service benchmarks: create-to-ready, workers' throughput, load latency, API reads
 	$(GO) run ./internal/bench/servebench -aloud $(BIN)/aloud
@@ -47,7 +51,7 @@ unit: ## unit tests with the race detector
 	$(GO) test -race -count=1 ./...
 
 e2e: ## corpus and end-to-end suites (real engines, ffmpeg, ../shared data), without -race
-	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' ./...
+	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' -skip '^TestCorpusTextNormalization$$' ./...
 
 bench-tn: ## text-normalization accuracy on ../shared benchmarks (per class, GoogleTN, LibriTTS) with floors
 	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization$$' -v ./internal/normalize/
