@@ -29,18 +29,17 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:sign up|subscribe)(?: (?:for|to))? (?:our|the) [\w ]{0,40}newsletters?.{0,80}`,
 	`(?:sign up|subscribe)(?: now)?`, `(?:sign up|register) (?:here|now|for free).{0,60}`,
 	`(?:get|receive) (?:our|the) [\w ]{0,40}newsletter.{0,80}`,
-	`(?:also )?read (?:more|next|also)(?::.{0,150})?`, `(?:also|further) read(?:ing)?:? .{0,150}`, `more on (?:this|the) (?:topic|story|subject)`, `related(?: articles| stories| content)?:?(?: .{0,150})?`,
+	`(?:also )?read (?:more|next|also)(?::.{0,150})?`, `(?:also|further) read(?:ing)?:? .{0,150}`, `more on (?:this|the) (?:topic|story|subject)`, `related(?: articles| stories| content| coverage| posts)?`, `related(?: \w+){0,2}:.{0,150}`,
 	`(?:more|most) (?:read|popular)(?: .{0,40})?`, `see also:? .{0,150}`,
 	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
 	`©.{0,120}`, `copyright .{0,120}`, `all rights reserved\.?`,
 	// Captions that escaped their <figure>: they end by crediting the image.
-	`.{0,300}\((?:photo|image|picture|credit|foto|bild|illustration)s?(?: credit)?:? [^()]{1,80}\)`,
-	`.{0,300}(?:photo|image|picture) (?:credit|courtesy)(?: of)?:? [^.]{1,60}`,
+	`.{0,200}\((?:photo|image|picture|credit|foto|bild|illustration)s?(?: credit)?:? [^()]{1,80}\)`,
+	`.{0,150}(?:photo|image|picture) (?:credit|courtesy)(?: of)?:? [^.,]{1,40}`,
 	`(?:follow|like) us on .{0,80}`, `click here .{0,80}`,
 	// Credits and calls to action that close an article.
 	`\(?(?:additional )?reporting by .{0,250}`, `.{0,250} contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?`,
-	`(?:e-?mail|reach|contact|write to) (?:the )?(?:reporters?|writers?|authors?|editors?|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:at|on|via) .{0,200}`,
 	`follow (?:us|him|her|them|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) on (?:twitter|facebook|instagram|x\b).{0,200}`,
 	`have a (?:news )?tip\?.{0,200}`, `got a (?:news )?tip\?.{0,200}`, `subscribe to .{0,150}`,
 	`join (?:our|the) .{0,40}(?:forums?|community|conversation|discussion).{0,200}`,
@@ -53,10 +52,14 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// Bylines and date lines that sit inside the article container.
 	`(?:(?:published|updated|stand|aktualisiert)?:? ?)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: ?(?:uhr|h|[ap]\.?m\.?))?)?`,
 	`\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?`,
-	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,100}`,
-	`(?:by|von|par|di|por|door) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:,| and| und| et|&) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4})*(?:[,|·•–-] .{0,40})?`,
+	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,60}`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
+
+// namedLines are furniture lines built around a person's name; they are
+// matched case-sensitively, so that "By the numbers" or "Contact tracing
+// at schools…" are not taken for a byline or a reporter's address.
+var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd]oor) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?:(?:,| and| und| et| &) (?:\p{Lu}[\p{L}.'’-]*\s?){1,4})*(?:[,|·•–-] .{0,40})?|(?:[Ee]-?mail|[Rr]each|[Cc]ontact|[Ww]rite to) (?:the )?(?:reporters?|writers?|authors?|editors?|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) (?:at|on|via) .{0,200})$`)
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
@@ -113,7 +116,7 @@ func isFurnitureLine(t, bare string) bool {
 	if len(t) >= 300 {
 		return false
 	}
-	return boilerplate.MatchString(bare) || ingest.IsFurniture(t) ||
+	return boilerplate.MatchString(bare) || namedLines.MatchString(bare) || ingest.IsFurniture(t) ||
 		isPitch(t) || isDateLine(t)
 }
 

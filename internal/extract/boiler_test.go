@@ -15,6 +15,10 @@ func TestCleanBlocks(t *testing.T) {
 		p("Advertisements for the new service will run on local radio from Monday, the council said."),
 		p("Sources close to the mayor said the decision was taken on Friday evening after a long debate."),
 		p("By the end of the year, the town hopes to have paid off most of the debt."),
+		h("By the numbers"),
+		p("Contact tracing at schools will start on Monday"),
+		p("Related research suggests that sleep matters more than we thought"),
+		p("The image courtesy of the museum shows the crater in great detail."),
 		h("What happens next"),
 		p("The ferry will keep running until a new operator is found."),
 	}
@@ -31,6 +35,7 @@ func TestCleanBlocks(t *testing.T) {
 		p("Follow us on Twitter for more news."), p("Photo: Tom Reed"), p("© 2026 Example News"),
 		p("Tags: ferry, council"), p("[button link=x]Send us your review[/button]"),
 		p("Share this article"), p("5 min read"), p("Harbour town votes"), // the title
+		p("Related post: Pickled sprouts"), p("Contact Jane Doe at jane@example.com"),
 	}
 	comments := []article.Block{p("Comments (2)"), p("Great news for the island, finally!"), p("Who pays for it?")}
 	related := []article.Block{h("Related articles"), p("Ferry fares to rise"), p("New harbour master named")}
