@@ -23,6 +23,8 @@ type emitter struct {
 	inCell int    // inside a table cell, blocks run inline
 	linky  []bool // per block: made mostly of link text
 	edge   bool   // a link starts or ends before the next text
+
+	cut *html.Node // skip the rest of this element's children
 }
 
 // body extracts the article blocks, leaving the title out of them, and
@@ -92,9 +94,7 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)
-		if e.p.stops[n] {
-			e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: sectionStop})
-			e.linky = append(e.linky, false)
+		if e.sectionHeading(n) {
 			return
 		}
 		e.children(n, mode, depth)
@@ -142,7 +142,37 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 func (e *emitter) children(n *html.Node, mode article.BlockType, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		e.node(c, mode, depth+1)
+		if e.cut == n {
+			e.cut = nil // the rest of n is a furniture section
+			return
+		}
 	}
+}
+
+// sectionHeading handles a heading that opens comments or related
+// stories, by its markup or its words, and reports whether it did. When
+// the heading opens a box of its own (<div class="box"><h3>Related</h3>…)
+// the rest of the box is skipped; when it stands in the middle of the
+// article's container, a marker block lets cleanBlocks skip what follows
+// for as long as it does not read as the article resuming.
+func (e *emitter) sectionHeading(n *html.Node) bool {
+	text := strings.Trim(textOf(n), " .:|•·-–—›»")
+	comments := commentsLabel.MatchString(text) || e.p.stops[n] && strings.Contains(classWords(n), "comment")
+	related := !comments && (e.p.stops[n] || sectionEnd.MatchString(text))
+	if !comments && !related {
+		return false
+	}
+	if box := n.Parent; box != nil && e.p.opensBox(n) {
+		e.cut = box
+		return true
+	}
+	marker := relatedStop
+	if comments {
+		marker = sectionStop
+	}
+	e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: marker})
+	e.linky = append(e.linky, false)
+	return true
 }
 
 // keep decides, inside the chosen content, whether a container is more
@@ -275,4 +305,26 @@ func isCJK(r rune) bool {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// opensBox reports whether heading h stands at the start of its parent:
+// next to no text comes before it there.
+func (p *page) opensBox(h *html.Node) bool {
+	box := h.Parent
+	if box.Type != html.ElementNode || box.DataAtom == atom.Body || p.st[box] == nil {
+		return false
+	}
+	before := 0
+	for c := box.FirstChild; c != nil && c != h; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			n, _ := countText(c.Data)
+			before += n
+		case html.ElementNode:
+			if s := p.st[c]; s != nil {
+				before += s.text
+			}
+		}
+	}
+	return before < 100 && float64(before) < 0.2*float64(p.st[box].text)
 }

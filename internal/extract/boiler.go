@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"aloud/internal/article"
 	"aloud/internal/ingest"
@@ -63,11 +64,15 @@ var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
-var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|discussion|related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stories|articles|news|reads)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|newsletter|share (?:this|the) (?:article|story)|(?:leser)?kommentare|diskussion|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|commentaires|comentarios|commenti|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
 
-// sectionStop stands in the block list for a heading whose markup says a
-// furniture section starts; cleanBlocks drops it and what follows.
-const sectionStop = "\x00section-stop"
+// Marker blocks stand in the block list for a heading that opens comments
+// (sectionStop) or related stories (relatedStop); cleanBlocks drops them
+// and what follows.
+const (
+	sectionStop = "\x00comments"
+	relatedStop = "\x00related"
+)
 
 // commentsLabel matches a plain line that opens a comment section.
 var commentsLabel = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|reader comments|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:leser)?kommentare|commentaires|comentarios|commenti)(?: \(\d+\))?$`)
@@ -83,28 +88,63 @@ func isPitch(t string) bool {
 	return len(t) < 220 && pitchOffer.MatchString(t) && pitchAsk.MatchString(t)
 }
 
+// skipMode is what cleanBlocks does after a furniture section starts.
+type skipMode int
+
+const (
+	keepAll      skipMode = iota
+	toHeading             // comments: nothing is article until the next heading
+	whileTeasers          // related stories: short lines and list items, until prose resumes
+)
+
+// proseLen is the length from which a paragraph ending like a sentence,
+// after a related-stories label, reads as the article resuming rather
+// than a teaser.
+const proseLen = 80
+
+// endsProse reports text ending like a sentence (a teaser's "…" does not).
+func endsProse(t string) bool {
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.HasSuffix(t, "...") && strings.ContainsRune(".!?\"”’)", last)
+}
+
 // cleanBlocks drops furniture lines, furniture sections and the repeated
 // headline.
 func cleanBlocks(in []article.Block, title string) []article.Block {
 	out := in[:0]
-	skipping := false
+	mode := keepAll
 	for i, b := range in {
 		t := strings.TrimSpace(b.Text)
 		bare := strings.Trim(t, " .:|•·-–—›»")
 		if b.Type == article.Heading {
-			skipping = t == sectionStop || sectionEnd.MatchString(bare)
-			if skipping || strings.EqualFold(t, title) {
+			mode = keepAll
+			switch {
+			case t == sectionStop || commentsLabel.MatchString(bare):
+				mode = toHeading
+				continue
+			case t == relatedStop || sectionEnd.MatchString(bare):
+				mode = whileTeasers
 				continue
 			}
-		} else if commentsLabel.MatchString(bare) ||
-			sectionEnd.MatchString(bare) && i+1 < len(in) && in[i+1].Type == article.ListItem {
-			// A section labelled by a plain line rather than a heading:
-			// comments, or a list of more stories. Nothing after it until
-			// the next heading is article.
-			skipping = true
+		} else if commentsLabel.MatchString(bare) {
+			// A comment section labelled by a plain line.
+			mode = toHeading
+			continue
+		} else if sectionEnd.MatchString(bare) && i+1 < len(in) && in[i+1].Type == article.ListItem {
+			// "More stories" over a list.
+			mode = whileTeasers
 			continue
 		}
-		if skipping || !hasWord(t) || strings.EqualFold(t, title) || isFurnitureLine(t, bare) {
+		switch mode {
+		case toHeading:
+			continue
+		case whileTeasers:
+			if b.Type != article.Paragraph || len(t) < proseLen || !endsProse(t) {
+				continue
+			}
+			mode = keepAll
+		}
+		if !hasWord(t) || strings.EqualFold(t, title) || isFurnitureLine(t, bare) {
 			continue
 		}
 		out = append(out, b)

@@ -168,23 +168,39 @@ func TestBrokenJSONLD(t *testing.T) {
 	}
 }
 
-// TestSectionHeadingMarkup checks that a heading marked up as the title of
-// a related-posts section ends the article, whatever its words.
-func TestSectionHeadingMarkup(t *testing.T) {
-	page := `<html><body><div class="post">
-<h1>Um título</h1>
-<p>O primeiro parágrafo do artigo, longo o bastante para contar como texto de verdade.</p>
-<p>O segundo parágrafo do artigo, também longo o bastante para contar como texto.</p>
-<h3 class="relatedpoststitle">Você pode gostar...</h3>
-<p>Outra mensagem de outro artigo, que não faz parte deste texto e não deve ser lida.</p>
-<p>Mais uma mensagem de outro artigo, que também não deve ser lida em voz alta.</p>
-</div></body></html>`
-	a, err := Extract([]byte(page), "", "", Options{})
-	if err != nil {
-		t.Fatal(err)
+// TestSectionHeadings checks headings that open related stories or
+// comments: in a box of their own the box goes; in the middle of the
+// article's own container only the teasers go and the article resumes.
+func TestSectionHeadings(t *testing.T) {
+	p1 := "<p>The first paragraph of the article, long enough to count as real article text here.</p>"
+	p2 := "<p>The second paragraph of the article, which also runs long enough to count as text.</p>"
+	p3 := "<p>The third paragraph comes after the box and must be read, as the article continues here.</p>"
+	cases := map[string]struct {
+		page string
+		want int
+	}{
+		"markup, any words": {`<div class="post"><h1>T</h1>` + p1 + p2 +
+			`<div><h3 class="relatedpoststitle">Você pode gostar...</h3><p>Outra mensagem de outro artigo, que não faz parte deste texto e não deve ser lida em voz alta.</p><p>Mais uma mensagem de outro artigo, que também não deve ser lida em voz alta por ninguém.</p></div></div>`, 2},
+		"box mid-article": {`<div class="c1"><h1>T</h1>` + p1 + `<div class="x"><h3>Related</h3><ul><li><a href="/a">Storm damages harbour wall</a></li><li><a href="/b">New ferry timetable</a></li></ul></div>` + p2 + p3 + `</div>`, 3},
+		"heading mid-article": {`<div class="c1"><h1>T</h1>` + p1 + `<h3>More on this story</h3><p>Storm damages harbour wall</p><p>New ferry timetable</p>` + p2 + p3 + `</div>`, 3},
+		"comments at the end": {`<div class="c1"><h1>T</h1>` + p1 + p2 + `<h2>Comments (2)</h2><p>Great news for the island, finally some sense from the council after all these years!</p><p>Who is going to pay for all of this in the end, I wonder, certainly not the yacht owners.</p></div>`, 2},
 	}
-	if len(a.Blocks) != 2 || strings.Contains(a.BodyText(), "Outra") || strings.Contains(a.BodyText(), "gostar") {
-		t.Errorf("got %d blocks:\n%s\nwant the two paragraphs of the article", len(a.Blocks), a.BodyText())
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			a, err := Extract([]byte("<html><body>"+c.page+"</body></html>"), "", "", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.BodyText()
+			if len(a.Blocks) != c.want || !strings.HasPrefix(text, "The first paragraph") {
+				t.Errorf("got %d blocks, want %d:\n%s", len(a.Blocks), c.want, text)
+			}
+			for _, bad := range []string{"Outra", "Storm", "ferry", "Great news", "Who is", "Related", "More on"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("body keeps %q:\n%s", bad, text)
+				}
+			}
+		})
 	}
 }
 

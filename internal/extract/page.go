@@ -27,7 +27,7 @@ type page struct {
 	root  *html.Node
 	decl  *declared
 	st    map[*html.Node]*stat
-	stops map[*html.Node]bool // headings that open a furniture section
+	stops map[*html.Node]bool // headings marked up as a furniture section's title
 }
 
 func newPage(root *html.Node) *page {
