@@ -181,7 +181,7 @@ func TestSectionHeadings(t *testing.T) {
 	}{
 		"markup, any words": {`<div class="post"><h1>T</h1>` + p1 + p2 +
 			`<div><h3 class="relatedpoststitle">Você pode gostar...</h3><p>Outra mensagem de outro artigo, que não faz parte deste texto e não deve ser lida em voz alta.</p><p>Mais uma mensagem de outro artigo, que também não deve ser lida em voz alta por ninguém.</p></div></div>`, 2},
-		"box mid-article": {`<div class="c1"><h1>T</h1>` + p1 + `<div class="x"><h3>Related</h3><ul><li><a href="/a">Storm damages harbour wall</a></li><li><a href="/b">New ferry timetable</a></li></ul></div>` + p2 + p3 + `</div>`, 3},
+		"box mid-article":     {`<div class="c1"><h1>T</h1>` + p1 + `<div class="x"><h3>Related</h3><ul><li><a href="/a">Storm damages harbour wall</a></li><li><a href="/b">New ferry timetable</a></li></ul></div>` + p2 + p3 + `</div>`, 3},
 		"heading mid-article": {`<div class="c1"><h1>T</h1>` + p1 + `<h3>More on this story</h3><p>Storm damages harbour wall</p><p>New ferry timetable</p>` + p2 + p3 + `</div>`, 3},
 		"comments at the end": {`<div class="c1"><h1>T</h1>` + p1 + p2 + `<h2>Comments (2)</h2><p>Great news for the island, finally some sense from the council after all these years!</p><p>Who is going to pay for all of this in the end, I wonder, certainly not the yacht owners.</p></div>`, 2},
 	}
