@@ -35,12 +35,9 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`(?:photo|image|picture|video|illustration)(?: credit)?: .{0,100}`,
 	`\(?(?:photo|image|foto|bild|picture)s?(?: by)?:? [^.]{0,60}\)?`,
 	`©.{0,120}`, `copyright .{0,120}`, `all rights reserved\.?`,
-	// Captions that escaped their <figure>: they end by crediting the image.
-	`.{0,200}\((?:photo|image|picture|credit|foto|bild|illustration)s?(?: credit)?:? [^()]{1,80}\)`,
-	`.{0,150}(?:photo|image|picture) (?:credit|courtesy)(?: of)?:? [^.,]{1,40}`,
 	`(?:follow|like) us on .{0,80}`, `click here .{0,80}`,
 	// Credits and calls to action that close an article.
-	`\(?(?:additional )?reporting by .{0,250}`, `.{0,250} contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?`,
+	`\(?(?:additional )?reporting by .{0,250}`,
 	`follow (?:us|him|her|them|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) on (?:twitter|facebook|instagram|x\b).{0,200}`,
 	`have a (?:news )?tip\?.{0,200}`, `got a (?:news )?tip\?.{0,200}`, `subscribe to .{0,150}`,
 	`join (?:our|the) .{0,40}(?:forums?|community|conversation|discussion).{0,200}`,
@@ -56,6 +53,25 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,60}`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
+
+// trailing matches furniture recognised by how a line ends: captions that
+// escaped their <figure> (crediting the image) and contributor notes. It
+// runs only on lines holding one of trailingWords, since patterns that
+// start anywhere in a line are slow to reject.
+var (
+	trailing      = regexp.MustCompile(`(?i)^(?:.{0,200}\((?:photo|image|picture|credit|foto|bild|illustration)s?(?: credit)?:? [^()]{1,80}\)|.{0,150}(?:photo|image|picture) (?:credit|courtesy)(?: of)?:? [^.,]{1,40}|.{0,250} contributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?)$`)
+	trailingWords = []string{"photo", "image", "picture", "credit", "foto", "bild", "illustration", "courtesy", "contributed"}
+)
+
+func isTrailing(bare string) bool {
+	lower := strings.ToLower(bare)
+	for _, w := range trailingWords {
+		if strings.Contains(lower, w) {
+			return trailing.MatchString(bare)
+		}
+	}
+	return false
+}
 
 // namedLines are furniture lines built around a person's name; they are
 // matched case-sensitively, so that "By the numbers" or "Contact tracing
@@ -156,7 +172,7 @@ func isFurnitureLine(t, bare string) bool {
 	if len(t) >= 300 {
 		return false
 	}
-	return boilerplate.MatchString(bare) || namedLines.MatchString(bare) || ingest.IsFurniture(t) ||
+	return boilerplate.MatchString(bare) || namedLines.MatchString(bare) || isTrailing(bare) || ingest.IsFurniture(t) ||
 		isPitch(t) || isDateLine(t)
 }
 
