@@ -157,8 +157,8 @@ func (e *emitter) children(n *html.Node, mode article.BlockType, depth int) {
 // for as long as it does not read as the article resuming.
 func (e *emitter) sectionHeading(n *html.Node) bool {
 	text := strings.Trim(textOf(n), " .:|•·-–—›»")
-	comments := commentsLabel.MatchString(text) || e.p.stops[n] && strings.Contains(classWords(n), "comment")
-	related := !comments && (e.p.stops[n] || sectionEnd.MatchString(text))
+	comments := isLabel(text, commentsLabel) || e.p.stops[n] && strings.Contains(classWords(n), "comment")
+	related := !comments && (e.p.stops[n] || isLabel(text, sectionEnd))
 	if !comments && !related {
 		return false
 	}

@@ -135,18 +135,18 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 		if b.Type == article.Heading {
 			mode = keepAll
 			switch {
-			case t == sectionStop || commentsLabel.MatchString(bare):
+			case t == sectionStop || isLabel(bare, commentsLabel):
 				mode = toHeading
 				continue
-			case t == relatedStop || sectionEnd.MatchString(bare):
+			case t == relatedStop || isLabel(bare, sectionEnd):
 				mode = whileTeasers
 				continue
 			}
-		} else if commentsLabel.MatchString(bare) {
+		} else if isLabel(bare, commentsLabel) {
 			// A comment section labelled by a plain line.
 			mode = toHeading
 			continue
-		} else if sectionEnd.MatchString(bare) && i+1 < len(in) && in[i+1].Type == article.ListItem {
+		} else if isLabel(bare, sectionEnd) && i+1 < len(in) && in[i+1].Type == article.ListItem {
 			// "More stories" over a list.
 			mode = whileTeasers
 			continue
@@ -192,4 +192,10 @@ func isDateLine(t string) bool {
 // punctuation or invisible characters (U+200B) have nothing to read.
 func hasWord(t string) bool {
 	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
+}
+
+// isLabel matches a short label line against re; long lines are prose and
+// are not run through the pattern at all.
+func isLabel(bare string, re *regexp.Regexp) bool {
+	return len(bare) < 100 && re.MatchString(bare)
 }
