@@ -130,7 +130,7 @@ func (r *Renderer) encodeFiles(ctx context.Context, req Request, formats []strin
 			for _, p := range res.Files {
 				os.Remove(p)
 			}
-			return fmt.Errorf("encode %s: %w", f, err)
+			return err // the encoder names the format and the file
 		}
 		res.Files[f] = path
 	}

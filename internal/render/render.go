@@ -120,7 +120,10 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	res.Timeline = mix.timeline.Marshal()
 	tags := tagsFor(req.Article, mix)
 	if req.Writer != nil {
-		return res, r.Encoder.Encode(ctx, mix.pcm, mix.rate, formats[0], tags, req.Writer)
+		if err := r.Encoder.Encode(ctx, mix.pcm, mix.rate, formats[0], tags, req.Writer); err != nil {
+			return Result{}, err
+		}
+		return res, nil
 	}
 	if err := r.encodeFiles(ctx, req, formats, mix, tags, &res); err != nil {
 		return Result{}, err
