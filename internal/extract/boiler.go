@@ -39,6 +39,8 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// Credits and calls to action that close an article.
 	`\(?(?:additional )?reporting by .{0,250}`,
 	`follow (?:us|him|her|them|\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?) on (?:twitter|facebook|instagram|x\b).{0,200}`,
+	`follow .{0,60} on (?:twitter|facebook|instagram|x\b).{0,200}`, `follow .{0,80} at https?://.{0,100}`,
+	`more .{0,40}: https?://\S+.{0,100}`, `see more:? .{0,150}`,
 	`have a (?:news )?tip\?.{0,200}`, `got a (?:news )?tip\?.{0,200}`, `subscribe to .{0,150}`,
 	`join (?:our|the) .{0,40}(?:forums?|community|conversation|discussion).{0,200}`,
 	`we use cookies.{0,300}`, `accept(?: all)?(?: cookies)?`,
