@@ -87,6 +87,10 @@ func TestHostileURLs(t *testing.T) {
 		{"http://user@example.com/", ErrCredentials},
 		{"http://example.com/" + strings.Repeat("a", MaxURLLength), ErrURLTooLong},
 		{"http:///nohost", ErrInvalidURL},
+		{"http://exa\nmple.com/", ErrInvalidURL},
+		{"HTTP://127.0.0.1:" + p + "/", ErrBlocked},
+		{"http://[fe80::1%25eth0]/", ErrBlocked},
+		{"http://[::ffff:169.254.169.254]/", ErrBlocked},
 		{"http://%zz/", ErrInvalidURL},
 	}
 	f := New(Config{Timeout: 5 * time.Second})
