@@ -61,6 +61,15 @@ func GC(ctx context.Context, s Store, referenced map[string]bool, grace time.Dur
 	}
 	n := 0
 	for _, k := range victims {
+		// A render may have stored the same bytes again since the walk
+		// (refreshing the file's time) and be about to refer to them.
+		if f, err := s.Open(ctx, k); err == nil {
+			fresh := now.Sub(f.ModTime()) <= grace
+			f.Close()
+			if fresh {
+				continue
+			}
+		}
 		if err := s.Delete(ctx, k); err != nil {
 			return n, err
 		}
