@@ -77,7 +77,7 @@ func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren j
 		}
 		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, api.Options{
 			MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
-			Ready: pipelineReady, Version: Version}).Handler()
+			Ready: pipelineCheck(), Version: Version}).Handler()
 		// No WriteTimeout: audio responses stream for as long as a listener
 		// needs; ReadHeaderTimeout bounds slow clients.
 		srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
@@ -230,8 +230,15 @@ func newRenderer(env Env, cfg config.Config) (jobs.Renderer, func(), error) {
 	return &render.Renderer{Engines: tts.NewRegistry(engines...), Cache: c, Encoder: enc}, stop, nil
 }
 
-// pipelineReady is the readiness check of the parts a render needs.
-func pipelineReady(context.Context) error {
+// pipelineCheck resolves the parts a render needs once, at startup (as
+// binaries are), and returns the readiness check that reports the result.
+func pipelineCheck() func(context.Context) error {
+	err := pipelineReady()
+	return func(context.Context) error { return err }
+}
+
+// pipelineReady reports whether ffmpeg and a speech engine are installed.
+func pipelineReady() error {
 	var errs []error
 	if _, err := proc.LookPath("ffmpeg"); err != nil {
 		errs = append(errs, fmt.Errorf("ffmpeg: %w", err))
