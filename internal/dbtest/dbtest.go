@@ -8,7 +8,9 @@ package dbtest
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +20,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver for schema setup
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"aloud/internal/store"
 	"aloud/internal/testenv"
@@ -45,9 +49,10 @@ func Run(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
-// template is a migrated SQLite file made once per test binary; copying
-// it is much faster than running every migration (River's included) for
-// each test.
+// template is a migrated SQLite file shared by every test binary: copying
+// it is much faster than running every migration (River's included) per
+// test. Its name is the hash of all migrations, so a new migration makes a
+// new template and a stale one is never used.
 var template struct {
 	once sync.Once
 	path string
@@ -56,27 +61,7 @@ var template struct {
 
 func migratedSQLite(t testing.TB) string {
 	t.Helper()
-	template.once.Do(func() {
-		dir, err := os.MkdirTemp("", "aloud-dbtest-")
-		if err != nil {
-			template.err = err
-			return
-		}
-		p := filepath.Join(dir, "template.db")
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		defer cancel()
-		s, err := store.Open(ctx, p, store.Options{Migrate: true})
-		if err != nil {
-			template.err = err
-			return
-		}
-		// Fold the WAL into the main file so that one file is the whole database.
-		if _, err := s.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-			template.err = err
-		}
-		s.Close()
-		template.path = p
-	})
+	template.once.Do(func() { template.path, template.err = makeTemplate() })
 	if template.err != nil {
 		t.Fatalf("make SQLite template: %v", template.err)
 	}
@@ -91,7 +76,51 @@ func migratedSQLite(t testing.TB) string {
 	return p
 }
 
-// Each runs fn as one subtest per dialect with a fresh, empty database URL.
+func makeTemplate() (string, error) {
+	h := sha256.New()
+	ours, err := store.Migrations(store.SQLite)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range ours {
+		h.Write([]byte(m.SQL))
+	}
+	rm, err := rivermigrate.New(riversqlite.New(nil), nil)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range rm.AllVersions() {
+		h.Write([]byte(m.SQLUp))
+	}
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("aloud-dbtest-%x.db", h.Sum(nil)[:8]))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	// Build under a private name, then rename: concurrent test binaries
+	// never see a half-made template.
+	dir, err := os.MkdirTemp("", "aloud-dbtest-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "template.db")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	s, err := store.Open(ctx, tmp, store.Options{Migrate: true})
+	if err != nil {
+		return "", err
+	}
+	// Fold the WAL into the main file so that one file is the whole database.
+	_, err = s.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	s.Close()
+	if err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// Each runs fn as one parallel subtest per dialect with a fresh, empty
+// database URL.
 func Each(t *testing.T, fn func(t *testing.T, url string)) {
 	t.Helper()
 	for _, d := range Dialects {
