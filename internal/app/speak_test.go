@@ -249,3 +249,26 @@ func TestSpeakFeedLatest(t *testing.T) {
 		t.Fatal("rendered more than --latest 1 items")
 	}
 }
+
+func TestSpeakGermanUsesEspeakAndGermanDisclosure(t *testing.T) {
+	requireSpeechTools(t)
+	in := filepath.Join(t.TempDir(), "de.txt")
+	os.WriteFile(in, []byte("Politik: Neue Regeln für Fähren\n\nPolitik\nNeue Regeln für Fähren\n\nDie Regierung will die Regeln ändern. Das sagte der Minister am 5. November.\n\nsource site-9\n"), 0o644)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "de.mp3")
+	_, stderr, err := runApp(t, context.Background(), "", "speak", "--no-cache", "--lang", "de", "-o", out, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "voice espeak:de") {
+		t.Fatalf("summary %q, want the German espeak voice", stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "de.timeline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	disc := "Diese Audioversion wurde künstlich erzeugt."
+	if !strings.Contains(string(b), fmt.Sprintf(`"part":"disclosure","block":-1,"span":[0,%d]`, len(disc))) {
+		t.Fatalf("timeline %s lacks the German disclosure sentence", b)
+	}
+}
