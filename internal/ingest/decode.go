@@ -14,6 +14,9 @@ import (
 // more than any article, far less than a file given by mistake.
 const DefaultMaxBytes = 2 << 20
 
+// DefaultHTMLMaxBytes is the default limit of HTML input, as the fetcher's body cap.
+const DefaultHTMLMaxBytes = 5 << 20
+
 // maxControlShare is the share of control characters above which text is
 // taken for binary data even without a NUL byte.
 const maxControlShare = 0.05

@@ -31,6 +31,9 @@ type Loader struct {
 	Fetcher      Fetcher
 	MaxBytes     int64  // size limit; 0 means DefaultMaxBytes, negative means none
 	MaxBytesHint string // how the user raises MaxBytes, named in the error
+	// HTMLMaxBytes limits HTML input, whose markup makes it larger than
+	// the text it holds; 0 means DefaultHTMLMaxBytes, negative means none.
+	HTMLMaxBytes int64
 	Language     string // BCP 47 tag that overrides detection; "" means detected, else "en"
 }
 
@@ -68,9 +71,6 @@ func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, erro
 	if final == "" {
 		final = url
 	}
-	if err := checkSize(int64(len(body)), l.limit(), l.MaxBytesHint); err != nil {
-		return article.Article{}, err
-	}
 	a, err := l.parse(body, final, ctype)
 	if err != nil {
 		return article.Article{}, err
@@ -82,6 +82,9 @@ func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, erro
 // parse sends data to the HTML extractor or the text reader.
 func (l *Loader) parse(data []byte, pageURL, ctype string) (article.Article, error) {
 	if looksHTML(data, ctype) {
+		if err := checkSize(int64(len(data)), l.htmlLimit(), l.MaxBytesHint); err != nil {
+			return article.Article{}, err
+		}
 		if l.HTML == nil {
 			return article.Article{}, inputErr(ErrUnsupported, "HTML input is not supported yet")
 		}
@@ -106,6 +109,23 @@ func (l *Loader) limit() int64 {
 	return l.MaxBytes
 }
 
+func (l *Loader) htmlLimit() int64 {
+	if l.HTMLMaxBytes == 0 {
+		return DefaultHTMLMaxBytes
+	}
+	return l.HTMLMaxBytes
+}
+
+// rawLimit bounds what is read before the kind of input is known: the
+// larger of the text and HTML limits (negative, meaning none, wins).
+func (l *Loader) rawLimit() int64 {
+	a, b := l.limit(), l.htmlLimit()
+	if a < 0 || b < 0 {
+		return -1
+	}
+	return max(a, b)
+}
+
 func (l *Loader) readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -121,7 +141,7 @@ func (l *Loader) readFile(path string) ([]byte, error) {
 	}
 	// Refuse a huge file before reading it; the limited read below also
 	// covers files that grow or report no size (pipes, /dev/stdin).
-	if err := checkSize(fi.Size(), l.limit(), l.MaxBytesHint); err != nil {
+	if err := checkSize(fi.Size(), l.rawLimit(), l.MaxBytesHint); err != nil {
 		return nil, err
 	}
 	return l.readLimited(f)
@@ -151,7 +171,7 @@ func (l *Loader) readStdin(ctx context.Context, r io.Reader) ([]byte, error) {
 }
 
 func (l *Loader) readLimited(r io.Reader) ([]byte, error) {
-	limit := l.limit()
+	limit := l.rawLimit()
 	if limit > 0 {
 		r = io.LimitReader(r, limit+1)
 	}
