@@ -175,4 +175,3 @@ func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) error {
 	}
 	return nil
 }
-
