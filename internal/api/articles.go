@@ -110,7 +110,7 @@ func (s *Server) deleteArticle(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.store.ArticleView(r.Context(), keyFrom(r).PublicationID, r.PathValue("id"))
+	a, err := s.store.Reads().ArticleView(r.Context(), keyFrom(r).PublicationID, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
 		}
 		limit = n
 	}
-	list, next, err := s.store.ListArticleViews(r.Context(), keyFrom(r).PublicationID, limit, r.URL.Query().Get("cursor"))
+	list, next, err := s.store.Reads().ListArticleViews(r.Context(), keyFrom(r).PublicationID, limit, r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func (s *Server) authenticate(r *http.Request) (store.APIKey, error) {
 	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
 		return store.APIKey{}, errorf(http.StatusUnauthorized, CodeUnauthorized, "missing bearer key (Authorization: Bearer KEY)")
 	}
-	k, err := s.store.APIKeyBySecret(r.Context(), strings.TrimSpace(secret))
+	k, err := s.store.Reads().APIKeyBySecret(r.Context(), strings.TrimSpace(secret))
 	if err != nil {
 		if store.IsUnavailable(err) {
 			return store.APIKey{}, err

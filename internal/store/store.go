@@ -27,7 +27,8 @@ import (
 // Store is an open database. It is safe for concurrent use.
 type Store struct {
 	conn
-	db *sql.DB
+	db    *sql.DB
+	reads *sql.DB // SQLite: a read-only pool beside the one-connection pool; else db
 
 	closeOnce sync.Once
 	closeErr  error
@@ -54,9 +55,20 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s database: %w", d, err)
 	}
 	d.configurePool(db)
-	s := &Store{conn: conn{q: db, d: d}, db: db}
+	s := &Store{conn: conn{q: db, d: d}, db: db, reads: db}
+	if d == SQLite {
+		// WAL lets readers run beside the writer; API reads get their own
+		// pool so they do not queue behind River on the one connection.
+		// query_only makes a write through it fail loudly.
+		if s.reads, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open sqlite read pool: %w", err)
+		}
+		s.reads.SetMaxOpenConns(4)
+		s.reads.SetMaxIdleConns(4)
+	}
 	if err := s.Ping(ctx); err != nil {
-		db.Close()
+		s.closePools()
 		return nil, err
 	}
 	if opts.Migrate {
@@ -65,15 +77,31 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		err = s.CheckSchema(ctx)
 	}
 	if err != nil {
-		db.Close()
+		s.closePools()
 		return nil, err
 	}
 	return s, nil
 }
 
+// Reader is a read-only view of the store for hot read paths (the API's
+// GETs); its queries may run beside a write in progress.
+type Reader struct{ conn }
+
+// Reads returns the read-only view. Data committed before the call is
+// visible to it.
+func (s *Store) Reads() Reader { return Reader{conn{q: s.reads, d: s.d}} }
+
+func (s *Store) closePools() error {
+	err := s.db.Close()
+	if s.reads != s.db {
+		err = errors.Join(err, s.reads.Close())
+	}
+	return err
+}
+
 // Close closes the pool; calling it twice is safe.
 func (s *Store) Close() error {
-	s.closeOnce.Do(func() { s.closeErr = s.db.Close() })
+	s.closeOnce.Do(func() { s.closeErr = s.closePools() })
 	return s.closeErr
 }
 

@@ -307,3 +307,24 @@ func TestFeeds(t *testing.T) {
 		}
 	})
 }
+
+func TestReadsSeeCommittedData(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p, _ := s.EnsurePublication(ctx, "daily")
+		a := store.Article{PublicationID: p.ID}
+		if err := s.CreateArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		v, err := s.Reads().ArticleView(ctx, p.ID, a.ID)
+		if err != nil || v.ID != a.ID {
+			t.Fatalf("read after write: got %+v %v", v, err)
+		}
+		if s.Dialect() == store.SQLite {
+			if _, err := s.Reads().CreatePublication(ctx, "nope"); err == nil {
+				t.Fatal("a write through the SQLite read pool succeeded; want it refused")
+			}
+		}
+	})
+}
