@@ -37,13 +37,13 @@ build: helpers ## build bin/aloud and the engine helpers
 
 helpers: $(BIN)/aloud-flite $(BIN)/aloud-espeak ## build the long-lived engine helpers (C)
 
-$(BIN)/aloud-flite: helpers/flite/aloud-flite.c
+$(BIN)/aloud-flite: helpers/flite/aloud-flite.c helpers/protocol.h
 	@mkdir -p $(BIN)
 	$(CC) -O2 -Wall -o $@ $< -I/usr/include/flite \
 		-lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_kal16 -lflite_cmu_us_kal -lflite_cmu_us_awb \
 		-lflite_usenglish -lflite_cmulex -lflite -lm
 
-$(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c
+$(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c helpers/protocol.h
 	@mkdir -p $(BIN)
 	$(CC) -O2 -Wall -o $@ $< $$(pkg-config --cflags --libs espeak-ng)
 
