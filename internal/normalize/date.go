@@ -66,6 +66,9 @@ func (st *state) dateAt(i int) int {
 	if m, abbr := monthOf(w.core); m != "" {
 		return st.monthFirst(i, m, abbr)
 	}
+	if n := st.dayRangeFirst(i); n > 0 {
+		return n
+	}
 	if d, ok := dayOf(w.core); ok && i+1 < len(st.words) && w.trail == "" {
 		nx := st.words[i+1]
 		m, abbr := monthOf(nx.core)
@@ -133,6 +136,26 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 	}
 	nx := st.words[next]
 	lower := w.core == strings.ToLower(w.core)
+	if !lower && (nx.trail == "" || nx.trail == "," || nx.trail == ".") {
+		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
+		if n, last := st.monthDayRange(next); n > 0 {
+			used := next - i + n
+			if last.trail == "" || last.trail == "," {
+				if j := st.skipMark(next+n, ","); j < len(st.words) {
+					if y, ok := yearOf(st.words[j].core); ok && st.words[j].lead == "" {
+						st.buf = appendYear(st.buf, y)
+						used, last = j-i+1, st.words[j]
+					}
+				}
+			}
+			if strings.HasPrefix(last.trail, ".") && last.core != "" && !isDigits(last.core) {
+				st.dropDot = true
+			}
+			st.say(w.cs, last.ce())
+			return used
+		}
+		st.buf = st.buf[:0]
+	}
 	if d, ok := dayOf(nx.core); ok {
 		if lower && (w.core == "may" || w.core == "march") {
 			return 0

@@ -16,6 +16,7 @@ func FuzzNormalize(f *testing.F) {
 		"25-30%", "4 1/2 lbs", "JAN 15 2020", "CHAPTER II--MARIUS", "$50-$",
 		".5th-2nd", "-.5-1st", "(123) 123-5678", "<pitch=-.3>1</pitch>", "APRIL 1.-This",
 		"1.-", "--.-x", "a—", "5pm-7 pm", "19,1674", "Kansas City, Mo.",
+		"Nov. 30-Dec. 2", "3-5 March 2024", "1.85m tall", "5m people",
 	} {
 		f.Add(s)
 	}

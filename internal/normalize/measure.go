@@ -145,6 +145,18 @@ func (st *state) measureAttached(i int, v num, rest string) int {
 		st.say(w.cs, w.ce())
 		return 1
 	}
+	if rest == "m" && !v.neg {
+		// "1.2m" is a million and "100m" a distance, unless the words
+		// around say otherwise: "1.85m tall", "5m people".
+		million := v.dot && !st.lengthContext(i) || !v.dot && st.countAfter(i)
+		if million {
+			st.buf = append(appendNum(st.buf, v), "million")
+		} else {
+			st.buf = appendUnit(appendNum(st.buf, v), units["m"], v, false)
+		}
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if sc, ok := scaleWords[rest]; ok && (v.dot || rest != "m") && rest != "K" && rest != "T" {
 		st.buf = append(appendNum(st.buf, v), sc)
 		st.say(w.cs, w.ce())

@@ -1,0 +1,51 @@
+package normalize
+
+import "testing"
+
+// News-style sentences, compared exactly: each line is a form that news
+// copy uses and the way a presenter reads it.
+func TestNormalizeNewsSentences(t *testing.T) {
+	n := newEN(t)
+	tests := []struct{ in, want string }{
+		// The news forms in running text.
+		{"The OSCE met on Nov. 30.", "The O S C E met on November thirtieth."},
+		{"Shares rose 3.5% to $4.2bn.", "Shares rose three point five percent to four point two billion dollars."},
+		{"At 4:45 p.m. EST on 5 November 2023, police arrived.", "At four forty five P M E S T on the fifth of November twenty twenty three, police arrived."},
+		{"King Charles III visited the troops.", "King Charles the third visited the troops."},
+		{"World War II ended in 1945.", "World War two ended in nineteen forty five."},
+		{"UNESCO and NATO spoke, as did the UN and UBS.", "UNESCO and NATO spoke, as did the U N and U B S."},
+		{"Prices soared in the 1990s and the '90s.", "Prices soared in the nineteen nineties and the nineties."},
+		{"It was founded in 1871 and had 1871 residents.", "It was founded in eighteen seventy one and had one thousand eight hundred seventy one residents."},
+		{"The limit is 100 km/h.", "The limit is one hundred kilometers per hour."},
+		{"It fell to −5 °C overnight.", "It fell to minus five degrees Celsius overnight."},
+		{"He lives at No. 10 Downing Street.", "He lives at number ten Downing Street."},
+		{"Revenue in Q1 beat forecasts.", "Revenue in Q one beat forecasts."},
+		{"The vote is on Sept. 5.", "The vote is on September fifth."},
+
+		// "m" after a number: a million or metres, by the words around.
+		{"He is 1.85m tall.", "He is one point eight five meters tall."},
+		{"The wall is 3m high.", "The wall is three meters high."},
+		{"It reached a height of 2.5m last year.", "It reached a height of two point five meters last year."},
+		{"She won the 1.5m hurdles.", "She won the one point five meters hurdles."},
+		{"The show drew 5m viewers.", "The show drew five million viewers."},
+		{"About 2m people fled.", "About two million people fled."},
+		{"The plan costs 1.2m a year.", "The plan costs one point two million a year."},
+		{"She ran the 100m in 10.49 seconds.", "She ran the one hundred meters in ten point four nine seconds."},
+
+		// Date ranges.
+		{"The festival runs March 3-5.", "The festival runs March third to fifth."},
+		{"The festival runs 3-5 March.", "The festival runs the third to the fifth of March."},
+		{"The summit runs Nov. 30-Dec. 2 in Dubai.", "The summit runs November thirtieth to December second in Dubai."},
+		{"The ship sank on 14-15 April 1912.", "The ship sank on the fourteenth to the fifteenth of April nineteen twelve."},
+		{"Talks on Dec. 1-3, 2024, in Paris.", "Talks on December first to third twenty twenty four, in Paris."},
+		{"The fair runs June 28–July 2.", "The fair runs June twenty eighth to July second."},
+		{"Scores were 6-4, 7-5.", "Scores were six to four, seven to five."},
+	}
+	for _, tt := range tests {
+		res := n.Normalize(tt.in)
+		if res.Text != tt.want {
+			t.Errorf("Normalize(%q)\n got: %q\nwant: %q", tt.in, res.Text, tt.want)
+		}
+		checkResult(t, tt.in, res)
+	}
+}
