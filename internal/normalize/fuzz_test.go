@@ -17,6 +17,7 @@ func FuzzNormalize(f *testing.F) {
 		".5th-2nd", "-.5-1st", "(123) 123-5678", "<pitch=-.3>1</pitch>", "APRIL 1.-This",
 		"1.-", "--.-x", "a—", "5pm-7 pm", "19,1674", "Kansas City, Mo.",
 		"Nov. 30-Dec. 2", "3-5 March 2024", "1.85m tall", "5m people",
+		"6'2\"", "5′11″", "Thu, 12 Oct", "0900 GMT", "99p", "Nov. 30 - Dec. 2",
 	} {
 		f.Add(s)
 	}

@@ -76,6 +76,9 @@ func lookupUnit(s string) (unit, bool) {
 	if u, ok := units[s]; ok {
 		return u, true
 	}
+	if u, ok := newsUnits[s]; ok {
+		return u, true
+	}
 	if a, b, ok := strings.Cut(s, "/"); ok && a != "" {
 		ua, ok1 := units[a]
 		pb, ok2 := perUnits[b]

@@ -185,3 +185,182 @@ func (st *state) monthDayRange(j int) (used int, last word) {
 	st.buf = appendOrdinal(st.buf, b)
 	return 2, d
 }
+
+// newsUnits are read after a number written apart or glued to it: "2
+// pts", "10 yrs", "25bp".
+var newsUnits = map[string]unit{
+	"pts": {"point", "points"}, "yr": {"year", "years"}, "yrs": {"year", "years"},
+	"bp": {"basis point", "basis points"}, "bps": {"basis point", "basis points"},
+	"mins": {"minute", "minutes"}, "secs": {"second", "seconds"},
+	"wks": {"week", "weeks"}, "mths": {"month", "months"},
+}
+
+// videoLines are the heights that make "1080p" a screen format, not
+// pence.
+var videoLines = map[string]bool{"720": true, "1080": true, "1440": true, "2160": true, "4320": true}
+
+// pence speaks "99p" and "45p" as pence ("one penny" for "1p"); "1080p"
+// is a video format, read as "ten eighty p".
+func (st *state) pence(i int, v num) bool {
+	w := st.words[i]
+	if v.neg || v.plus || v.commas {
+		return false
+	}
+	if videoLines[v.intg] && !v.dot {
+		st.buf = appendYear(st.buf, v.intg)
+		st.buf = append(st.buf, "p")
+		st.say(w.cs, w.ce())
+		return true
+	}
+	st.buf = appendUnit(appendNum(st.buf, v), unit{"penny", "pence"}, v, false)
+	st.say(w.cs, w.ce())
+	return true
+}
+
+// weekdays are the abbreviations of day names used in datelines.
+var weekdays = map[string]string{
+	"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
+	"Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
+	"Sat": "Saturday", "Sun": "Sunday",
+}
+
+// weekdayAt expands "Thu, 12 Oct 2023" and "Mon., Jan. 8": an abbreviated
+// day name followed by a date.
+func (st *state) weekdayAt(i int) int {
+	w := st.words[i]
+	day, ok := weekdays[w.core]
+	if !ok || i+1 >= len(st.words) {
+		return 0
+	}
+	if w.trail != "," && w.trail != "." && w.trail != ".," && w.trail != "" {
+		return 0
+	}
+	j := i + 1
+	if w.trail == "" {
+		j = st.skipMark(st.skipMark(j, "."), ",")
+	}
+	if j >= len(st.words) || st.words[j].lead != "" {
+		return 0
+	}
+	nx := st.words[j].core
+	if _, isDay := dayOf(nx); !isDay {
+		if m, _ := monthOf(nx); m == "" || !isCapitalized(nx) {
+			return 0
+		}
+	}
+	st.dropDot = strings.HasPrefix(w.trail, ".")
+	st.emit1(day, w.cs, w.ce())
+	return 1
+}
+
+// wireTime speaks a four-digit 24-hour time before a time zone, as news
+// wires write it: "0900 GMT" ("oh nine hundred"), "1430 GMT".
+func (st *state) wireTime(i int, v num) bool {
+	w := st.words[i]
+	if !v.isInt() || len(v.intg) != 4 || w.trail != "" || i+1 >= len(st.words) {
+		return false
+	}
+	nx := st.words[i+1]
+	if !timeZones[nx.core] && nx.core != "local" && nx.core != "hours" && nx.core != "hrs" {
+		return false
+	}
+	h, m := atoiSmall(v.intg[:2]), atoiSmall(v.intg[2:])
+	if h > 23 || m > 59 {
+		return false
+	}
+	if h < 10 {
+		st.buf = append(st.buf, "o", ones[h])
+	} else {
+		st.buf = appendUnder100(st.buf, h)
+	}
+	switch {
+	case m == 0:
+		st.buf = append(st.buf, "hundred")
+	case m < 10:
+		st.buf = append(st.buf, "o", ones[m])
+	default:
+		st.buf = appendUnder100(st.buf, m)
+	}
+	st.say(w.cs, w.ce())
+	return true
+}
+
+// feetInches speaks `6'2"` as "six feet two inches"; rest is what follows
+// the feet ("'2"); the inch mark is in the word's trailing punctuation or
+// in rest.
+func (st *state) feetInches(i int, v num, rest string) bool {
+	w := st.words[i]
+	if !v.isInt() || len(v.intg) > 1 {
+		return false
+	}
+	size := len(firstRune(rest))
+	if size == 0 || !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, "’") && !strings.HasPrefix(rest, "′") {
+		return false
+	}
+	in := rest[size:]
+	mark := ""
+	for _, q := range []string{"\"", "″", "”", "''"} {
+		if strings.HasSuffix(in, q) {
+			in, mark = strings.TrimSuffix(in, q), q
+			break
+		}
+	}
+	trail := w.trail
+	if mark == "" {
+		for _, q := range []string{"\"", "″", "”"} {
+			if strings.HasPrefix(trail, q) {
+				mark, trail = q, trail[len(q):]
+				break
+			}
+		}
+	}
+	if mark == "" || !isDigits(in) || len(in) > 2 || atoiSmall(in) > 11 {
+		return false
+	}
+	st.buf = appendCardinal(st.buf, v.intg)
+	st.buf = append(st.buf, "feet")
+	if atoiSmall(in) > 0 {
+		st.buf = appendUnit(appendCardinal(st.buf, in), unit{"inch", "inches"}, num{intg: in}, false)
+	}
+	st.words[i].trail = trail
+	st.say(w.cs, w.ce())
+	return true
+}
+
+// monthThenDay reports whether word j is a capitalised month name followed
+// by a day: the end of "Nov. 30 - Dec. 2".
+func (st *state) monthThenDay(j int) bool {
+	w := st.words[j]
+	m, abbr := monthOf(w.core)
+	if m == "" || !isCapitalized(w.core) || w.lead != "" || j+1 >= len(st.words) {
+		return false
+	}
+	k := j + 1
+	if abbr && w.trail == "" {
+		k = st.skipMark(k, ".")
+	} else if w.trail != "" && !(abbr && w.trail == ".") {
+		return false
+	}
+	if k >= len(st.words) {
+		return false
+	}
+	_, ok := dayOf(st.words[k].core)
+	return ok
+}
+
+// scoreWords around "A-B" make it a score or a vote, read "A to B" even
+// when B is shorter ("won 101-99", "a 100-1 outsider").
+var scoreWords = map[string]bool{
+	"won": true, "beat": true, "lost": true, "defeated": true, "win": true,
+	"wins": true, "victory": true, "loss": true, "defeat": true, "lead": true,
+	"led": true, "trailed": true, "score": true, "scored": true, "vote": true,
+	"voted": true, "passed": true, "margin": true, "draw": true, "outsider": true,
+	"odds": true, "shot": true, "favourite": true, "favorite": true, "by": true,
+}
+
+func (st *state) scoreContext(i int) bool {
+	if i > 0 && st.words[i-1].trail == "" && scoreWords[lowerASCII(st.words[i-1].core)] {
+		return true
+	}
+	return i+1 < len(st.words) && st.words[i].trail == "" && scoreWords[st.words[i+1].core]
+}

@@ -40,6 +40,29 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Talks on Dec. 1-3, 2024, in Paris.", "Talks on December first to third twenty twenty four, in Paris."},
 		{"The fair runs June 28–July 2.", "The fair runs June twenty eighth to July second."},
 		{"Scores were 6-4, 7-5.", "Scores were six to four, seven to five."},
+		{"The summit runs Nov. 30 - Dec. 2.", "The summit runs November thirtieth to December second."},
+
+		// Pence, points, years, basis points.
+		{"It cost 99p, and shares hit 480p.", "It cost ninety nine pence, and shares hit four hundred eighty pence."},
+		{"A 1p coin.", "A one penny coin."},
+		{"The 1080p screen.", "The ten eighty p screen."},
+		{"They are 2 pts clear after 10 yrs.", "They are two points clear after ten years."},
+		{"A cut of 25bp and then 50 bps.", "A cut of twenty five basis points and then fifty basis points."},
+
+		// Heights in feet and inches.
+		{`He is 6'2" tall.`, "He is six feet two inches tall."},
+		{"She is 5′11″.", "She is five feet eleven inches."},
+
+		// Datelines and wire times.
+		{"Thu, 12 Oct 2023", "Thursday, the twelfth of October twenty twenty three"},
+		{"Mon., Jan. 8", "Monday, January eighth"},
+		{"The Sun, the Sat and Wed", "The Sun, the Sat and Wed"},
+		{"Markets opened at 0900 GMT and closed at 1630 GMT.", "Markets opened at o nine hundred G M T and closed at sixteen thirty G M T."},
+
+		// Scores and votes with a shorter second part.
+		{"The Lakers won 101-99.", "The Lakers won one hundred one to ninety nine."},
+		{"The 100-1 outsider won.", "The one hundred to one outsider won."},
+		{"The Senate voted 52-48.", "The Senate voted fifty two to forty eight."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

@@ -181,6 +181,12 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 			return 1
 		}
 	}
+	switch {
+	case rest == "p" && st.pence(i, v):
+		return 1
+	case st.feetInches(i, v, rest):
+		return 1
+	}
 	if n := st.measureAttached(i, v, rest); n > 0 {
 		return n
 	}
@@ -264,6 +270,9 @@ func (st *state) bareNumber(i int, v num) int {
 		// "743 B.C." is a year: "seven forty three B C".
 		st.buf = appendYear(st.buf, v.intg)
 		st.say(w.cs, w.ce())
+		return 1
+	}
+	if st.wireTime(i, v) {
 		return 1
 	}
 	if v.isInt() && st.isYear(i, v.intg) {

@@ -67,7 +67,7 @@ func (st *state) rangeAt(i int) int {
 		st.buf = appendOrdinal(st.buf, va.intg)
 		st.buf = append(st.buf, "to")
 		st.buf = appendOrdinal(st.buf, vb.intg)
-	case ra == "" && rb == "" && va.isInt() && vb.isInt() && len(a) > len(b) && w.trail == "" && !st.unitAfter(i):
+	case ra == "" && rb == "" && va.isInt() && vb.isInt() && len(a) > len(b) && w.trail == "" && !st.unitAfter(i) && !(len(a) == 3 && a[0] == '1' && atoiSmall(a) <= 200) && !st.scoreContext(i):
 		// "978-0": a falling pair is a code or a score, not a range.
 		st.buf = appendNum(st.buf, va)
 		st.buf = appendNum(st.buf, vb)

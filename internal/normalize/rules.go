@@ -69,7 +69,7 @@ func (st *state) punctOnly(i int) int {
 	p := w.lead + w.core + w.trail
 	if (p == "-" || p == "–" || p == "—" || p == ":") && i > 0 && i+1 < len(st.words) {
 		prev, next := st.words[i-1], st.words[i+1]
-		if prev.trail == "" && (endsWithDigit(prev.core) || ampmOf(prev.core) != "") && startsNumber(next.core) {
+		if prev.trail == "" && (endsWithDigit(prev.core) || ampmOf(prev.core) != "") && (startsNumber(next.core) || st.monthThenDay(i+1)) {
 			// The words are spoken as "to"; attach must not add the dash.
 			st.emit1("to", w.start, w.end)
 			st.words[i].lead, st.words[i].trail = "", ""

@@ -10,6 +10,9 @@ import (
 func (st *state) wordAt(i int) int {
 	w := st.words[i]
 	c := w.core
+	if n := st.weekdayAt(i); n > 0 {
+		return n
+	}
 	if n := st.abbreviation(i); n > 0 {
 		return n
 	}
