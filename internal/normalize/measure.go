@@ -69,6 +69,7 @@ var scaleWords = map[string]string{
 	"m": "million", "M": "million", "mn": "million", "mln": "million",
 	"k": "thousand", "K": "thousand", "tn": "trillion", "trn": "trillion",
 	"T": "trillion", "Bn": "billion",
+	"crore": "crore", "crores": "crore", "lakh": "lakh", "lakhs": "lakh",
 }
 
 // lookupUnit finds a unit symbol, including "x/y" rates.
@@ -209,6 +210,13 @@ func (st *state) measureNext(i int, v num) int {
 	if sc, ok := scaleWords[nx.core]; ok && len(nx.core) > 2 {
 		st.buf = append(appendNum(st.buf, v), sc)
 		// "100 million kg": a unit may follow the scale word.
+		if nx.trail == "" && i+3 < len(st.words) && st.words[i+2].core == "sq" && st.words[i+2].trail == "" {
+			if u, ok := units["sq "+st.words[i+3].core]; ok {
+				st.buf = append(st.buf, u.many)
+				st.say(w.cs, st.words[i+3].ce())
+				return 4
+			}
+		}
 		if nx.trail == "" && i+2 < len(st.words) {
 			if u, ok := lookupUnit(st.words[i+2].core); ok && len(st.words[i+2].core) > 1 && st.words[i+2].core != "in." {
 				st.buf = append(st.buf, u.many)

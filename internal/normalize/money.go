@@ -109,6 +109,18 @@ func (st *state) moneyAt(i int) int {
 			scale, tail = sc, tail[k:]
 		}
 	}
+	var compound []string
+	if scale == "" && tail == "" && last.trail == "" && i+used < len(st.words) {
+		// "$5 million-a-year deal": the scale word opens a compound.
+		nx := st.words[i+used]
+		if k := strings.IndexByte(nx.core, '-'); k > 2 && nx.lead == "" && isAlphaWord(strings.ReplaceAll(nx.core[k:], "-", "")) {
+			if sc, ok := scaleWords[nx.core[:k]]; ok && len(sc) > 2 {
+				scale, compound = sc, strings.Split(nx.core[k+1:], "-")
+				last = nx
+				used++
+			}
+		}
+	}
 	if scale == "" && tail == "" && last.trail == "" && i+used < len(st.words) {
 		if sc, ok := scaleWords[st.words[i+used].core]; ok && st.words[i+used].lead == "" && (len(st.words[i+used].core) > 2 || st.words[i+used].core == "bn" || st.words[i+used].core == "m") {
 			scale = sc
@@ -168,6 +180,7 @@ func (st *state) moneyAt(i int) int {
 		return used
 	}
 	st.buf = appendAmount(st.buf, v, cur, scale)
+	st.buf = append(st.buf, compound...)
 	if per != "" {
 		st.buf = append(st.buf, "per", per)
 	}

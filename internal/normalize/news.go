@@ -364,3 +364,31 @@ func (st *state) scoreContext(i int) bool {
 	}
 	return i+1 < len(st.words) && st.words[i].trail == "" && scoreWords[st.words[i+1].core]
 }
+
+// dialVerbs before a short number make it a phone number read digit by
+// digit: "call 999", "dialled 112".
+var dialVerbs = map[string]bool{
+	"call": true, "called": true, "calling": true, "calls": true, "dial": true,
+	"dialled": true, "dialed": true, "dialling": true, "dialing": true,
+	"ring": true, "rang": true, "phone": true, "phoned": true, "text": true,
+}
+
+// serviceNumber reads emergency and service numbers digit by digit: "911"
+// always (as in "a 911 call") unless things are counted ("911 people"),
+// other three-digit numbers after a dialling verb ("call 999").
+func (st *state) serviceNumber(i int, v num) bool {
+	w := st.words[i]
+	if !v.isInt() || len(v.intg) != 3 || v.intg[0] == '0' {
+		return false
+	}
+	if v.intg == "911" {
+		if w.trail == "" && i+1 < len(st.words) && countNouns[st.words[i+1].core] {
+			return false
+		}
+	} else if i == 0 || st.words[i-1].trail != "" || !dialVerbs[lowerASCII(st.words[i-1].core)] {
+		return false
+	}
+	st.buf = appendDigits(st.buf, v.intg)
+	st.say(w.cs, w.ce())
+	return true
+}

@@ -63,6 +63,19 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"The Lakers won 101-99.", "The Lakers won one hundred one to ninety nine."},
 		{"The 100-1 outsider won.", "The one hundred to one outsider won."},
 		{"The Senate voted 52-48.", "The Senate voted fifty two to forty eight."},
+
+		// Seasons with a spaced dash, Indian scales, compounds after money.
+		{"The 2003 - 04 season.", "The two thousand three to o four season."},
+		{"The 2022-23 season ended.", "The twenty twenty two to twenty three season ended."},
+		{"The budget is Rs 500 crore.", "The budget is five hundred crore rupees."},
+		{"A $5 million-a-year deal.", "A five million dollars a year deal."},
+		{"It covers 2.5 million sq km.", "It covers two point five million square kilometers."},
+
+		// Model numbers in the plural, emergency numbers.
+		{"B-52s and F-16s flew over.", "B fifty twos and F sixteens flew over."},
+		{"Call 911 now.", "Call nine one one now."},
+		{"She dialled 999.", "She dialled nine nine nine."},
+		{"He paid 999 pounds.", "He paid nine hundred ninety nine pounds."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

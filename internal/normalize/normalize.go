@@ -147,6 +147,9 @@ type state struct {
 	// dropDot is set by a rule that consumed the abbreviation period at
 	// the start of the current word's trailing punctuation.
 	dropDot bool
+	// yearPairAt is 1 + the index of a word that ends a spaced year range
+	// ("2003 - 04"), read as the last two digits of a year; 0 for none.
+	yearPairAt int
 }
 
 func (st *state) result() Result {

@@ -275,6 +275,14 @@ func (st *state) bareNumber(i int, v num) int {
 	if st.wireTime(i, v) {
 		return 1
 	}
+	if st.yearPairAt == i+1 && v.isInt() && len(v.intg) == 2 {
+		st.buf = appendDigitsPair(st.buf, v.intg)
+		st.say(w.cs, w.ce())
+		return 1
+	}
+	if st.serviceNumber(i, v) {
+		return 1
+	}
 	if v.isInt() && st.isYear(i, v.intg) {
 		st.buf = appendYear(st.buf, v.intg)
 		st.say(w.cs, w.ce())

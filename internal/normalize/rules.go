@@ -72,6 +72,9 @@ func (st *state) punctOnly(i int) int {
 		if prev.trail == "" && (endsWithDigit(prev.core) || ampmOf(prev.core) != "") && (startsNumber(next.core) || st.monthThenDay(i+1)) {
 			// The words are spoken as "to"; attach must not add the dash.
 			st.emit1("to", w.start, w.end)
+			if len(prev.core) == 4 && isDigits(prev.core) && st.isYearish(prev.core) && len(next.core) == 2 && isDigits(next.core) {
+				st.yearPairAt = i + 2
+			}
 			st.words[i].lead, st.words[i].trail = "", ""
 			return 1
 		}

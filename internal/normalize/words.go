@@ -171,6 +171,17 @@ func (st *state) hyphenated(c string, off int) {
 			end = k + j
 		}
 		part := c[k:end]
+		if g := strings.TrimSuffix(part, "s"); k > 0 && j < 0 && len(g) == len(part)-1 && len(g) <= 3 && isDigits(g) && g[0] != '0' && isAlphaWord(c[:k-1]) {
+			// "F-16s", "B-52s": the plural of a model number.
+			st.buf = appendCardinal(st.buf, g)
+			if p, ok := pluralOf[st.buf[len(st.buf)-1]]; ok {
+				st.buf[len(st.buf)-1] = p
+			} else {
+				st.buf[len(st.buf)-1] += "s"
+			}
+			st.say(off+k, off+end)
+			break
+		}
 		if part != "" {
 			sub := st.n.Normalize(part)
 			for _, t := range sub.Tokens {
