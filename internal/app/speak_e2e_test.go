@@ -15,6 +15,7 @@ import (
 
 	"aloud/internal/render"
 	"aloud/internal/testenv"
+	"aloud/internal/tts/ttstest"
 )
 
 // TestE2ESpeakSeed renders the seed with the default voice and with
@@ -22,6 +23,11 @@ import (
 func TestE2ESpeakSeed(t *testing.T) {
 	requireSpeechTools(t)
 	seed := testenv.Seed(t)
+	if os.Getenv("ALOUD_LIBEXEC") == "" {
+		// Outside make, build the helpers that report word timings.
+		ttstest.Helper(t, "aloud-flite")
+		t.Setenv("ALOUD_LIBEXEC", filepath.Dir(ttstest.Helper(t, "aloud-espeak")))
+	}
 	for _, voice := range []string{"", "espeak:en-us"} {
 		name := voice
 		if name == "" {
