@@ -49,7 +49,7 @@ var abbreviations = map[string]abbr{
 	"ca": {"circa", true, 'N'}, "c": {"circa", true, 'N'}, "ch": {"chapter", true, 'N'},
 	"pt": {"part", true, 'N'}, "sec": {"section", true, 'N'}, "art": {"article", true, 'N'},
 	"est": {"established", true, 'N'}, "feat": {"featuring", true, 0},
-	"pp": {"pages", true, 'N'}, "maj": {"major", true, 'C'}, "brig": {"brigadier", true, 'C'}, "cpl": {"corporal", false, 'C'}, "pvt": {"private", false, 0},
+	"pp": {"pages", true, 'N'}, "ft": {"fort", true, 'C'}, "maj": {"major", true, 'C'}, "brig": {"brigadier", true, 'C'}, "cpl": {"corporal", false, 'C'}, "pvt": {"private", false, 0},
 }
 
 // abbreviation expands titles and short forms: "Dr.", "St.", "No. 10".
@@ -122,10 +122,13 @@ func (st *state) abbreviation(i int) int {
 		return 1
 	}
 	a, ok := abbreviations[lc]
-	if !ok || !closed || a.needDot && !dot {
+	if !ok || !closed || a.needDot && !dot && !(a.before == 'C' && undottedTitles[w.core]) {
 		return 0
 	}
 	if (lc == "jr" || lc == "sr") && !dot && w.core != lc {
+		return 0
+	}
+	if lc == "ft" && w.core != "Ft" {
 		return 0
 	}
 	if len(lc) == 1 && w.core != "c" {

@@ -392,3 +392,48 @@ func (st *state) serviceNumber(i int, v num) bool {
 	st.say(w.cs, w.ce())
 	return true
 }
+
+// undottedTitles are title abbreviations that British copy writes without
+// a period ("Sgt Smith", "Mt Everest"); title case only, so "SEN" or
+// "rev" stay as written.
+var undottedTitles = map[string]bool{
+	"Prof": true, "Lt": true, "Col": true, "Capt": true, "Sgt": true, "Gov": true,
+	"Sen": true, "Rev": true, "Supt": true, "Cmdr": true, "Adm": true, "Maj": true,
+	"Brig": true, "Mt": true, "mt": true, "Ft": true,
+}
+
+// dimensionBy reads the "x" of "10 x 12" (sizes, dimensions) as "by".
+func (st *state) dimensionBy(i int) bool {
+	w := st.words[i]
+	if i == 0 || i+1 >= len(st.words) || w.lead != "" || w.trail != "" {
+		return false
+	}
+	prev, next := st.words[i-1], st.words[i+1]
+	if prev.trail != "" || next.lead != "" || !endsWithDigit(prev.core) || !startsNumber(next.core) {
+		return false
+	}
+	st.emit1("by", w.cs, w.ce())
+	return true
+}
+
+// splitPossessive handles a number followed by a detached "'s" ("the
+// 1950 's", "Lead 21 's"), as tokenized text writes it: a decade, or the
+// number with its ending.
+func (st *state) splitPossessive(i int, v num) int {
+	w := st.words[i]
+	if !v.isInt() || w.trail != "" || i+1 >= len(st.words) {
+		return 0
+	}
+	nx := st.words[i+1]
+	if nx.core != "s" || nx.lead != "'" && nx.lead != "’" {
+		return 0
+	}
+	if (len(v.intg) == 2 || len(v.intg) == 4) && strings.HasSuffix(v.intg, "0") {
+		st.buf = appendDecade(st.buf, v.intg)
+	} else {
+		st.buf = appendNum(st.buf, v)
+		st.buf[len(st.buf)-1] += "'s"
+	}
+	st.say(w.cs, nx.ce())
+	return 2
+}

@@ -76,6 +76,13 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Call 911 now.", "Call nine one one now."},
 		{"She dialled 999.", "She dialled nine nine nine."},
 		{"He paid 999 pounds.", "He paid nine hundred ninety nine pounds."},
+
+		// Sizes, titles without periods, tokenized endings.
+		{"A 10 x 12 room and a 3 × 4 m space.", "A ten by twelve room and a three by four meters space."},
+		{"Sgt Jones and Capt Smith met Prof Brown.", "sergeant Jones and captain Smith met professor Brown."},
+		{"Mt Everest and Ft. Worth.", "mount Everest and fort Worth."},
+		{"Gen Z and the SEN pupils.", "Gen Z and the S E N pupils."},
+		{"The 1950 's and Lead 21 's site.", "The nineteen fifties and Lead twenty one's site."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

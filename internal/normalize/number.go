@@ -272,6 +272,9 @@ func (st *state) bareNumber(i int, v num) int {
 		st.say(w.cs, w.ce())
 		return 1
 	}
+	if n := st.splitPossessive(i, v); n > 0 {
+		return n
+	}
 	if st.wireTime(i, v) {
 		return 1
 	}

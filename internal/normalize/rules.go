@@ -55,6 +55,9 @@ func (st *state) rule(i int) int {
 		st.electronic(c, w.cs)
 		return 1
 	}
+	if (c == "x" || c == "×") && st.dimensionBy(i) {
+		return 1
+	}
 	if unicode.IsLetter(r) {
 		return st.wordAt(i)
 	}
