@@ -5,7 +5,7 @@ import "strings"
 // acronyms lists capitalised words whose reading the fallback rule would
 // get wrong: true spells them (OSCE, UBS), false reads them as words.
 var acronyms = map[string]bool{
-	"OSCE": true, "UBS": true, "OECD": true, "UNHCR": true, "NAACP": true,
+	"OSCE": true, "UBS": true, "NYSE": true, "OECD": true, "UNHCR": true, "NAACP": true,
 	"ACLU": true, "AFP": true, "IAEA": true, "USSR": true, "NYPD": true,
 	"LAPD": true, "HSBC": true, "BBVA": true, "ESPN": true, "NCAA": true,
 	"IOC": true, "WHO": true, "IMF": true, "ECB": true, "USDA": true,

@@ -437,3 +437,27 @@ func (st *state) splitPossessive(i int, v num) int {
 	st.say(w.cs, nx.ce())
 	return 2
 }
+
+// ratioWords after "A:B" make it a ratio or a score, not a time.
+var ratioWords = map[string]bool{
+	"ratio": true, "majority": true, "margin": true, "odds": true, "win": true,
+	"victory": true, "lead": true, "defeat": true, "loss": true, "vote": true,
+	"scoreline": true, "draw": true, "aggregate": true,
+}
+
+// ratioAt speaks "a 3:1 ratio" and "a 2:1 win" as "three to one".
+func (st *state) ratioAt(i int) bool {
+	w := st.words[i]
+	if w.trail != "" || i+1 >= len(st.words) || !ratioWords[st.words[i+1].core] || st.words[i+1].lead != "" {
+		return false
+	}
+	a, b, ok := strings.Cut(w.core, ":")
+	if !ok || !isDigits(a) || !isDigits(b) || len(a) > 3 || len(b) > 3 || a[0] == '0' && len(a) > 1 {
+		return false
+	}
+	st.buf = appendCardinal(st.buf, a)
+	st.buf = append(st.buf, "to")
+	st.buf = appendCardinal(st.buf, b)
+	st.say(w.cs, w.ce())
+	return true
+}

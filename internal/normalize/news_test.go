@@ -83,6 +83,12 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Mt Everest and Ft. Worth.", "mount Everest and fort Worth."},
 		{"Gen Z and the SEN pupils.", "Gen Z and the S E N pupils."},
 		{"The 1950 's and Lead 21 's site.", "The nineteen fifties and Lead twenty one's site."},
+
+		// Ratios, aircraft, acronyms.
+		{"A 3:1 ratio and a 2:1 majority at 3:15 today.", "A three to one ratio and a two to one majority at three fifteen today."},
+		{"A Boeing 737 Max and an Airbus A320.", "A Boeing seven three seven Max and an Airbus A three twenty."},
+		{"The NYSE and NASA and the FBI.", "The N Y S E and NASA and the F B I."},
+		{"MPs and CEOs met.", "MPs and CEOs met."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

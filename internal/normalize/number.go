@@ -102,6 +102,9 @@ func (st *state) numberAt(i int) int {
 	if n := st.rangeAt(i); n > 0 {
 		return n
 	}
+	if st.ratioAt(i) {
+		return 1
+	}
 	if st.timeAt(i) {
 		return st.timeWords(i)
 	}
@@ -284,6 +287,12 @@ func (st *state) bareNumber(i int, v num) int {
 		return 1
 	}
 	if st.serviceNumber(i, v) {
+		return 1
+	}
+	if v.isInt() && len(v.intg) == 3 && i > 0 && strings.EqualFold(st.words[i-1].core, "Boeing") && st.words[i-1].trail == "" {
+		// "Boeing 737": "seven three seven".
+		st.buf = appendCode(st.buf, v.intg)
+		st.say(w.cs, w.ce())
 		return 1
 	}
 	if v.isInt() && st.isYear(i, v.intg) {

@@ -13,6 +13,12 @@ func (st *state) wordAt(i int) int {
 	if n := st.weekdayAt(i); n > 0 {
 		return n
 	}
+	if len(c) == 4 && c[0] == 'A' && isDigits(c[1:]) && c[1] != '0' && i > 0 && st.words[i-1].core == "Airbus" {
+		// "Airbus A320": "A three twenty".
+		st.buf = appendYear(append(st.buf, "A"), c[1:])
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if n := st.abbreviation(i); n > 0 {
 		return n
 	}
