@@ -116,6 +116,14 @@ func (l *Loader) htmlLimit() int64 {
 	return l.HTMLMaxBytes
 }
 
+// limitFor is the limit of the kind of input data starts with.
+func (l *Loader) limitFor(data []byte) int64 {
+	if looksHTML(data, "") {
+		return l.htmlLimit()
+	}
+	return l.limit()
+}
+
 // rawLimit bounds what is read before the kind of input is known: the
 // larger of the text and HTML limits (negative, meaning none, wins).
 func (l *Loader) rawLimit() int64 {
@@ -141,8 +149,10 @@ func (l *Loader) readFile(path string) ([]byte, error) {
 	}
 	// Refuse a huge file before reading it; the limited read below also
 	// covers files that grow or report no size (pipes, /dev/stdin).
-	if err := checkSize(fi.Size(), l.rawLimit(), l.MaxBytesHint); err != nil {
-		return nil, err
+	if lim := l.rawLimit(); lim >= 0 && fi.Size() > lim {
+		head := make([]byte, 512)
+		n, _ := io.ReadFull(f, head)
+		return nil, checkSize(fi.Size(), l.limitFor(head[:n]), l.MaxBytesHint)
 	}
 	return l.readLimited(f)
 }
@@ -179,8 +189,8 @@ func (l *Loader) readLimited(r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read input: %w", err)
 	}
-	if err := checkSize(int64(len(data)), limit, l.MaxBytesHint); err != nil {
-		return nil, err
+	if limit >= 0 && int64(len(data)) > limit {
+		return nil, checkSize(int64(len(data)), l.limitFor(data), l.MaxBytesHint)
 	}
 	return data, nil
 }

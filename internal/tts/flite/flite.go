@@ -6,9 +6,7 @@ package flite
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,18 +20,8 @@ import (
 // HelperName is the helper program's file name.
 const HelperName = "aloud-flite"
 
-// Options configures the engine. The zero value looks for the helper in
-// $ALOUD_LIBEXEC, next to the executable and on PATH, and falls back to the
-// CLI when there is none.
-type Options struct {
-	HelperPath string              // aloud-flite; "" finds it with tts.FindHelper
-	Workers    int                 // helper processes; 0 means one per core
-	Getenv     func(string) string // lets FindHelper read ALOUD_LIBEXEC; nil means os.Getenv
-	CLI        bool                // never use the helper: one flite process per sentence
-	CLIPath    string              // the flite program; "" looks it up on PATH
-	// IdleTimeout stops helpers unused this long; 0 means the pool default.
-	IdleTimeout time.Duration
-}
+// Options configures the engine; see tts.EngineOptions.
+type Options = tts.EngineOptions
 
 // Engine is flite, safe for concurrent use.
 type Engine struct {
@@ -67,7 +55,7 @@ const probeTimeout = 10 * time.Second
 // of every engine plus ffmpeg, for example proc.New(3 * runtime.NumCPU()).
 func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	e := &Engine{runner: runner}
-	helperPath, err := findHelper(opts)
+	helperPath, err := opts.Helper(HelperName)
 	if err != nil {
 		return nil, err
 	}
@@ -106,26 +94,6 @@ func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-func findHelper(opts Options) (string, error) {
-	switch {
-	case opts.CLI:
-		return "", nil
-	case opts.HelperPath != "":
-		if _, err := os.Stat(opts.HelperPath); err != nil {
-			return "", fmt.Errorf("new flite engine: %w", err)
-		}
-		return opts.HelperPath, nil
-	}
-	getenv := opts.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	p, err := tts.FindHelper(getenv, HelperName)
-	if errors.Is(err, tts.ErrNoHelper) {
-		return "", nil
-	}
-	return p, err
-}
 
 var versionRE = regexp.MustCompile(`flite-[0-9][0-9.]*`)
 
