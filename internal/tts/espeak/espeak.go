@@ -95,7 +95,6 @@ func (e *Engine) probe(ctx context.Context, prog string) error {
 	return nil
 }
 
-
 var versionRE = regexp.MustCompile(`text-to-speech: ([0-9][0-9.]*)`)
 
 // parseVersion turns "eSpeak NG text-to-speech: 1.51  Data at: …" into

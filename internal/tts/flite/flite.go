@@ -94,7 +94,6 @@ func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	return e, nil
 }
 
-
 var versionRE = regexp.MustCompile(`flite-[0-9][0-9.]*`)
 
 // parseVersion turns "version: flite-2.2-current Sep 2018" into
