@@ -69,6 +69,9 @@ func (st *state) dateAt(i int) int {
 	if n := st.dayRangeFirst(i); n > 0 {
 		return n
 	}
+	if n := st.dayToDay(i); n > 0 {
+		return n
+	}
 	if d, ok := dayOf(w.core); ok && i+1 < len(st.words) && w.trail == "" {
 		nx := st.words[i+1]
 		m, abbr := monthOf(nx.core)

@@ -45,6 +45,19 @@ var currencyCodes = map[string]currency{
 	"INR": {"rupee", "rupees", "paisa", "paise"},
 	"AUD": {"Australian dollar", "Australian dollars", "cent", "cents"},
 	"CAD": {"Canadian dollar", "Canadian dollars", "cent", "cents"},
+	"NZD": {"New Zealand dollar", "New Zealand dollars", "cent", "cents"},
+	"HKD": {"Hong Kong dollar", "Hong Kong dollars", "cent", "cents"},
+	"SGD": {"Singapore dollar", "Singapore dollars", "cent", "cents"},
+	"SEK": {"Swedish krona", "Swedish kronor", "", ""},
+	"NOK": {"Norwegian krone", "Norwegian kroner", "", ""},
+	"DKK": {"Danish krone", "Danish kroner", "", ""},
+	"PLN": {"zloty", "zlotys", "", ""},
+	"ZAR": {"rand", "rand", "cent", "cents"},
+	"BRL": {"real", "reais", "", ""},
+	"MXN": {"Mexican peso", "Mexican pesos", "", ""},
+	"RUB": {"rouble", "roubles", "", ""},
+	"KRW": {"won", "won", "", ""},
+	"TRY": {"lira", "lira", "", ""},
 }
 
 // symbolAfter maps a currency symbol written after the amount ("50€").

@@ -104,6 +104,40 @@ func dayRange(c string) (a, b string, ok bool) {
 	return a, b, true
 }
 
+// dayToDay speaks "1 to 3 June" and "5 and 6 May" as "the first to the
+// third of June": the first day borrows the month of the second.
+func (st *state) dayToDay(i int) int {
+	w := st.words[i]
+	if w.trail != "" || i+3 >= len(st.words) {
+		return 0
+	}
+	a, ok := dayOf(w.core)
+	conj := st.words[i+1]
+	if !ok || conj.lead != "" || conj.trail != "" || conj.core != "to" && conj.core != "and" && conj.core != "until" && conj.core != "through" {
+		return 0
+	}
+	d := st.words[i+2]
+	_, ok = dayOf(d.core)
+	if !ok || d.lead != "" || d.trail != "" {
+		return 0
+	}
+	m, abbr := monthOf(st.words[i+3].core)
+	if m == "" || !isCapitalized(st.words[i+3].core) || st.words[i+3].lead != "" {
+		return 0
+	}
+	if abbr && st.words[i+3].trail != "" && !strings.HasPrefix(st.words[i+3].trail, ".") {
+		return 0
+	}
+	if i == 0 || !strings.EqualFold(st.words[i-1].core, "the") {
+		st.buf = append(st.buf, "the")
+	}
+	st.buf = appendOrdinal(st.buf, a)
+	st.say(w.cs, w.ce())
+	st.emit1(conj.core, conj.cs, conj.ce())
+	// The second day and its month are an ordinary day-first date.
+	return 2
+}
+
 // dayRangeFirst speaks "14-15 April 1912" as "the fourteenth to the
 // fifteenth of April nineteen twelve".
 func (st *state) dayRangeFirst(i int) int {

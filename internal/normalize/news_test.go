@@ -89,6 +89,13 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"A Boeing 737 Max and an Airbus A320.", "A Boeing seven three seven Max and an Airbus A three twenty."},
 		{"The NYSE and NASA and the FBI.", "The N Y S E and NASA and the F B I."},
 		{"MPs and CEOs met.", "MPs and CEOs met."},
+
+		// Hour ranges, glued number signs, day pairs, currency codes.
+		{"The event is 7-9pm.", "The event is seven P M to nine P M."},
+		{"He is the world No.1 again.", "He is the world number one again."},
+		{"From 1 to 3 June and on 5 and 6 May 2024.", "From the first to the third of June and on the fifth and the sixth of May twenty twenty four."},
+		{"He scored 2 and 3 points.", "He scored two and three points."},
+		{"It raised SEK 5bn and CHF 10m.", "It raised five billion Swedish kronor and ten million Swiss francs."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

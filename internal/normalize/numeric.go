@@ -49,6 +49,18 @@ func (st *state) rangeAt(i int) int {
 		return 0
 	}
 	ra, rb := a[va.n:], b[vb.n:]
+	if ra == "" && va.isInt() && len(a) <= 2 && ampmOf(rb) != "" {
+		// "7-9pm": both hours take the second one's am or pm.
+		if ca, okA := parseClock(a+rb, true); okA {
+			if cb, okB := parseClock(b, true); okB {
+				st.buf = appendClock(st.buf, ca)
+				st.buf = append(st.buf, "to")
+				st.buf = appendClock(st.buf, cb)
+				st.say(w.cs, w.ce())
+				return 1
+			}
+		}
+	}
 	switch {
 	case ra == "" && rb == "" && va.isInt() && vb.isInt() && len(a) == 4 && st.isYearish(a) && (len(b) == 4 || len(b) == 2):
 		st.buf = appendYear(st.buf, a)

@@ -29,6 +29,18 @@ func (st *state) wordAt(i int) int {
 		return 1
 	}
 	f := classify(c)
+	if (strings.HasPrefix(c, "No.") || strings.HasPrefix(c, "Nos.")) && isDigits(c[strings.IndexByte(c, '.')+1:]) {
+		// "No.1": the number sign glued to its number.
+		k := strings.IndexByte(c, '.') + 1
+		if c[2] == 's' {
+			st.buf = append(st.buf, "numbers")
+		} else {
+			st.buf = append(st.buf, "number")
+		}
+		st.buf = appendCardinal(st.buf, c[k:])
+		st.say(w.cs, w.ce())
+		return 1
+	}
 	if f&clsDigit != 0 {
 		if f&clsDash != 0 {
 			st.hyphenated(c, w.cs)
