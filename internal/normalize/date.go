@@ -37,7 +37,7 @@ func monthOf(core string) (string, bool) {
 func dayOf(s string) (string, bool) {
 	d := s
 	if len(d) > 2 {
-		if suf := strings.ToLower(d[len(d)-2:]); suf == "st" || suf == "nd" || suf == "rd" || suf == "th" {
+		if suf := d[len(d)-2:]; strings.EqualFold(suf, "st") || strings.EqualFold(suf, "nd") || strings.EqualFold(suf, "rd") || strings.EqualFold(suf, "th") {
 			d = d[:len(d)-2]
 		}
 	}
@@ -140,8 +140,10 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 	nx := st.words[next]
 	lower := w.core == strings.ToLower(w.core)
 	if !lower && (nx.trail == "" || nx.trail == "," || nx.trail == ".") {
-		st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
+		at := len(st.buf)
+		st.buf = append(st.buf, "")
 		if n, last := st.monthDayRange(next); n > 0 {
+			st.buf[at] = monthSpoken(w.core, m, abbr)
 			used := next - i + n
 			if last.trail == "" || last.trail == "," {
 				if j := st.skipMark(next+n, ","); j < len(st.words) {
@@ -157,7 +159,7 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 			st.say(w.cs, last.ce())
 			return used
 		}
-		st.buf = st.buf[:0]
+		st.buf = st.buf[:at]
 	}
 	if d, ok := dayOf(nx.core); ok {
 		if lower && (w.core == "may" || w.core == "march") {

@@ -42,7 +42,7 @@ func (st *state) lengthContext(i int) bool {
 		}
 	}
 	if i >= 2 && st.words[i-1].core == "of" && st.words[i-1].trail == "" && st.words[i-2].trail == "" {
-		return dimensionNouns[lowerASCII(st.words[i-2].core)]
+		return inFolded(dimensionNouns, st.words[i-2].core)
 	}
 	return false
 }
@@ -71,23 +71,18 @@ func (st *state) countAfter(i int) bool {
 	return !unit && !dimensionWords[c]
 }
 
-func lowerASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
+// inFolded looks s up in a lower-case set without allocating.
+func inFolded(set map[string]bool, s string) bool {
+	var kb [24]byte
+	k, ok := foldKey(s, &kb)
+	return ok && set[string(k)]
 }
 
 // dayRange parses "3-5" or "14–15" (two days of a month, rising).
 func dayRange(c string) (a, b string, ok bool) {
+	if len(c) < 3 || !isDigitByte(c[0]) || len(c) > 12 {
+		return "", "", false
+	}
 	k := strings.IndexAny(c, "-–")
 	if k <= 0 {
 		return "", "", false
@@ -111,9 +106,12 @@ func (st *state) dayToDay(i int) int {
 	if w.trail != "" || i+3 >= len(st.words) {
 		return 0
 	}
-	a, ok := dayOf(w.core)
 	conj := st.words[i+1]
-	if !ok || conj.lead != "" || conj.trail != "" || conj.core != "to" && conj.core != "and" && conj.core != "until" && conj.core != "through" {
+	if conj.lead != "" || conj.trail != "" || conj.core != "to" && conj.core != "and" && conj.core != "until" && conj.core != "through" {
+		return 0
+	}
+	a, ok := dayOf(w.core)
+	if !ok {
 		return 0
 	}
 	d := st.words[i+2]
@@ -262,6 +260,9 @@ var weekdays = map[string]string{
 // day name followed by a date.
 func (st *state) weekdayAt(i int) int {
 	w := st.words[i]
+	if len(w.core) < 3 || len(w.core) > 5 || w.core[0] < 'F' || w.core[0] > 'W' {
+		return 0
+	}
 	day, ok := weekdays[w.core]
 	if !ok || i+1 >= len(st.words) {
 		return 0
@@ -393,7 +394,7 @@ var scoreWords = map[string]bool{
 }
 
 func (st *state) scoreContext(i int) bool {
-	if i > 0 && st.words[i-1].trail == "" && scoreWords[lowerASCII(st.words[i-1].core)] {
+	if i > 0 && st.words[i-1].trail == "" && inFolded(scoreWords, st.words[i-1].core) {
 		return true
 	}
 	return i+1 < len(st.words) && st.words[i].trail == "" && scoreWords[st.words[i+1].core]
@@ -419,7 +420,7 @@ func (st *state) serviceNumber(i int, v num) bool {
 		if w.trail == "" && i+1 < len(st.words) && countNouns[st.words[i+1].core] {
 			return false
 		}
-	} else if i == 0 || st.words[i-1].trail != "" || !dialVerbs[lowerASCII(st.words[i-1].core)] {
+	} else if i == 0 || st.words[i-1].trail != "" || !inFolded(dialVerbs, st.words[i-1].core) {
 		return false
 	}
 	st.buf = appendDigits(st.buf, v.intg)
