@@ -496,3 +496,32 @@ func (st *state) ratioAt(i int) bool {
 	st.say(w.cs, w.ce())
 	return true
 }
+
+// taxCode speaks US code sections with lettered parts, "401(k)" ("four oh
+// one k") and "501(c)(3)" ("five oh one c three").
+func (st *state) taxCode(c string, off int) bool {
+	k := strings.IndexByte(c, '(')
+	if k != 3 || !isDigits(c[:3]) || c[0] == '0' || len(c) < 6 || c[5] != ')' || c[4] < 'a' || c[4] > 'z' {
+		return false
+	}
+	rest := c[6:]
+	sub := ""
+	if rest != "" {
+		if len(rest) < 3 || rest[0] != '(' || rest[len(rest)-1] != ')' || !isDigits(rest[1:len(rest)-1]) {
+			return false
+		}
+		sub = rest[1 : len(rest)-1]
+	}
+	st.buf = append(st.buf, ones[c[0]-'0'])
+	if c[1] == '0' {
+		st.buf = append(st.buf, "oh", ones[c[2]-'0'])
+	} else {
+		st.buf = appendUnder100(st.buf, atoiSmall(c[1:3]))
+	}
+	st.buf = append(st.buf, c[4:5])
+	if sub != "" {
+		st.buf = appendCardinal(st.buf, sub)
+	}
+	st.say(off, off+len(c))
+	return true
+}

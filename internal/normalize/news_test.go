@@ -96,6 +96,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"From 1 to 3 June and on 5 and 6 May 2024.", "From the first to the third of June and on the fifth and the sixth of May twenty twenty four."},
 		{"He scored 2 and 3 points.", "He scored two and three points."},
 		{"It raised SEK 5bn and CHF 10m.", "It raised five billion Swedish kronor and ten million Swiss francs."},
+		{"Savers moved cash into 401(k) plans and 501(c)(3) groups.", "Savers moved cash into four oh one k plans and five oh one c three groups."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

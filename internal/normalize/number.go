@@ -99,6 +99,9 @@ func appendCount(dst []string, digits string, commas bool) []string {
 func (st *state) numberAt(i int) int {
 	w := st.words[i]
 	c := w.core
+	if st.taxCode(c, w.cs) {
+		return 1
+	}
 	if n := st.rangeAt(i); n > 0 {
 		return n
 	}
