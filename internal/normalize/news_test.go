@@ -97,6 +97,12 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"He scored 2 and 3 points.", "He scored two and three points."},
 		{"It raised SEK 5bn and CHF 10m.", "It raised five billion Swedish kronor and ten million Swiss francs."},
 		{"Savers moved cash into 401(k) plans and 501(c)(3) groups.", "Savers moved cash into four oh one k plans and five oh one c three groups."},
+
+		// A lone X is a numeral only after a title or a name that had a
+		// tenth ruler.
+		{"Malcolm X spoke, as did Pope Pius X.", "Malcolm X spoke, as did Pope Pius the tenth."},
+		{"The Xbox Series X and Chapter X.", "The Xbox Series X and Chapter ten."},
+		{"Elizabeth II died on 8 September 2022 aged 96.", "Elizabeth the second died on the eighth of September twenty twenty two aged ninety six."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

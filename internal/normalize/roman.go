@@ -56,6 +56,14 @@ var regnalNames = map[string]bool{
 	"Fuad": true, "Idris": true, "Zog": true, "Norodom": true, "Bhumibol": true, "Mongkut": true, "Llywelyn": true, "Owain": true, "Rhodri": true,
 }
 
+// tenthNames are the regnal names that reached a tenth ruler, so a lone
+// "X" after them is a numeral.
+var tenthNames = map[string]bool{
+	"Louis": true, "Charles": true, "Pius": true, "Leo": true, "Gregory": true,
+	"Clement": true, "Innocent": true, "Benedict": true, "Alfonso": true,
+	"Christian": true, "John": true, "Stephen": true, "Rama": true,
+}
+
 // regnalTitles before a name mark a regnal number: "King Zog I".
 var regnalTitles = map[string]bool{
 	"King": true, "Queen": true, "Pope": true, "Emperor": true, "Empress": true,
@@ -142,13 +150,16 @@ func (st *state) roman(i int) bool {
 	regnal := prevOK && (regnalNames[titleCase(prev)] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
 		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")))
 	switch {
-	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X"):
+	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X" && (tenthNames[prev] || i > 1 && regnalTitles[st.words[i-2].core])):
+		// A lone "X" needs a title or a name that had a tenth ("Pius X",
+		// "King Zog X"): "Malcolm X" is a letter.
 		st.buf = append(st.buf, "the")
 		st.buf = appendOrdinal(st.buf, digits)
 		if c == "I" && strings.HasPrefix(w.trail, ".") && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core) {
 			st.dropDot = true
 		}
-	case prevOK && chapterWords[strings.ToLower(prev)] && (isCapitalized(prev) || len(c) > 1):
+	case prevOK && chapterWords[strings.ToLower(prev)] && (isCapitalized(prev) || len(c) > 1) && !(c == "X" && strings.EqualFold(prev, "series")):
+		// "Series X" is a product name ("Xbox Series X").
 		st.buf = appendCardinal(st.buf, digits)
 	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && st.shout:
 		st.buf = appendCardinal(st.buf, digits)
