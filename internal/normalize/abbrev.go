@@ -45,7 +45,7 @@ var abbreviations = map[string]abbr{
 	"nos": {"numbers", true, 'N'}, "corp": {"corporation", true, 0}, "inc": {"incorporated", true, 0},
 	"ltd": {"limited", false, 0}, "ave": {"avenue", true, 0}, "blvd": {"boulevard", false, 0},
 	"mt": {"mount", true, 'C'}, "dept": {"department", false, 0}, "univ": {"university", true, 0},
-	"bros": {"brothers", false, 0}, "hwy": {"highway", false, 0}, "expy": {"expressway", false, 0},
+	"bros": {"brothers", false, 0}, "utd": {"United", false, 0}, "hwy": {"highway", false, 0}, "expy": {"expressway", false, 0},
 	"ca": {"circa", true, 'N'}, "c": {"circa", true, 'N'}, "ch": {"chapter", true, 'N'},
 	"pt": {"part", true, 'N'}, "sec": {"section", true, 'N'}, "art": {"article", true, 'N'},
 	"est": {"established", true, 'N'}, "feat": {"featuring", true, 0},

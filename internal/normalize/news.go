@@ -256,6 +256,13 @@ var weekdays = map[string]string{
 	"Sat": "Saturday", "Sun": "Sunday",
 }
 
+// dayPrepositions before an abbreviated day name make it a day.
+var dayPrepositions = map[string]bool{
+	"on": true, "by": true, "until": true, "till": true, "from": true, "since": true,
+	"last": true, "next": true, "this": true, "before": true, "after": true, "to": true,
+	"through": true, "early": true, "late": true,
+}
+
 // weekdayAt expands "Thu, 12 Oct 2023" and "Mon., Jan. 8": an abbreviated
 // day name followed by a date.
 func (st *state) weekdayAt(i int) int {
@@ -264,10 +271,20 @@ func (st *state) weekdayAt(i int) int {
 		return 0
 	}
 	day, ok := weekdays[w.core]
-	if !ok || i+1 >= len(st.words) {
+	if !ok {
 		return 0
 	}
 	if w.trail != "," && w.trail != "." && w.trail != ".," && w.trail != "" {
+		return 0
+	}
+	if i > 0 && st.words[i-1].trail == "" && inFolded(dayPrepositions, st.words[i-1].core) && w.core != "Sun" {
+		// "on Sat.", "until Wed": a day name after a preposition.
+		// The period stays where it also ends the sentence.
+		st.dropDot = strings.HasPrefix(w.trail, ".") && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
+		st.emit1(day, w.cs, w.ce())
+		return 1
+	}
+	if i+1 >= len(st.words) {
 		return 0
 	}
 	j := i + 1

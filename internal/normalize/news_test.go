@@ -56,6 +56,8 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		// Datelines and wire times.
 		{"Thu, 12 Oct 2023", "Thursday, the twelfth of October twenty twenty three"},
 		{"Mon., Jan. 8", "Monday, January eighth"},
+		{"Man Utd won on Sat. It was late.", "Man United won on Saturday. It was late."},
+		{"On Tues. we met, and we meet again on Fri.", "On Tuesday we met, and we meet again on Friday."},
 		{"The Sun, the Sat and Wed", "The Sun, the Sat and Wed"},
 		{"Markets opened at 0900 GMT and closed at 1630 GMT.", "Markets opened at o nine hundred G M T and closed at sixteen thirty G M T."},
 
