@@ -61,7 +61,7 @@ func (st *state) abbreviation(i int) int {
 		return 0
 	}
 	lc := string(k) // short: abbreviations are at most seven letters
-	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" && lc != "ms" && streetTypes[lc] == "" {
+	if _, known := abbreviations[string(k)]; !known && lc != "dr" && lc != "st" && lc != "ms" && lc != "co" && streetTypes[lc] == "" {
 		if _, state := usStates[titleCase(w.core)]; !state {
 			return 0
 		}
@@ -119,6 +119,17 @@ func (st *state) abbreviation(i int) int {
 		// "6th ave", "42nd St."
 		st.dropDot = dot
 		st.emit1(street, w.cs, w.ce())
+		return 1
+	}
+	if n := st.streetAfterName(i, lc, dot, closed); n > 0 {
+		return n
+	}
+	if lc == "co" && w.core == "Co" && w.trail == "." && i+1 < len(st.words) && isCapitalized(next) && !sentenceStarters[next] &&
+		(i == 0 || st.words[i-1].trail != "" || !isCapitalized(st.words[i-1].core) && st.words[i-1].core != "&" && st.words[i-1].core != "and") {
+		// "in Co. Durham": an Irish or British county; "Smith & Co." is
+		// left as written.
+		st.dropDot = true
+		st.emit1("County", w.cs, w.ce())
 		return 1
 	}
 	a, ok := abbreviations[lc]

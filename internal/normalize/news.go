@@ -542,3 +542,36 @@ func (st *state) taxCode(c string, off int) bool {
 	st.say(off, off+len(c))
 	return true
 }
+
+// streetAfterName reads a street abbreviation after a capitalised name:
+// "Abbey Rd.", "Fifth Ave." ("St." and "Dr." have their own rule).
+func (st *state) streetAfterName(i int, lc string, dot, closed bool) int {
+	w := st.words[i]
+	street, ok := streetTypes[lc]
+	if !ok || lc == "st" || lc == "dr" || !closed || i == 0 || len(lc) > 4 || strings.EqualFold(street, w.core) || !isCapitalized(w.core) {
+		return 0
+	}
+	prev := st.words[i-1]
+	if prev.trail != "" || !isCapitalized(prev.core) || !dot && w.core != titleCase(lc) {
+		return 0
+	}
+	// The period stays where it also ends the sentence.
+	st.dropDot = dot && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
+	st.emit1(street, w.cs, w.ce())
+	return 1
+}
+
+// doctorate speaks "Ph.D." as letters ("e.g." is read as letters by
+// the dotted rule, as the benchmarks expect).
+func (st *state) doctorate(c string, w word) bool {
+	if c == "Ph.D" || c == "Ph.D." || c == "Ph.Ds" || c == "Ph.D.s" {
+		st.buf = append(st.buf, "P", "h", "D")
+		if strings.HasSuffix(c, "s") {
+			st.buf[len(st.buf)-1] = "Ds"
+		}
+		st.dropDot = strings.HasPrefix(w.trail, ".")
+		st.say(w.cs, w.ce())
+		return true
+	}
+	return false
+}

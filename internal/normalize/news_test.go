@@ -105,6 +105,12 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Malcolm X spoke, as did Pope Pius X.", "Malcolm X spoke, as did Pope Pius the tenth."},
 		{"The Xbox Series X and Chapter X.", "The Xbox Series X and Chapter ten."},
 		{"Elizabeth II died on 8 September 2022 aged 96.", "Elizabeth the second died on the eighth of September twenty twenty two aged ninety six."},
+
+		// Street abbreviations after a name, counties, doctorates.
+		{"She lives on Abbey Rd. in London.", "She lives on Abbey Road in London."},
+		{"We met on Fifth Ave. It rained.", "We met on Fifth Avenue. It rained."},
+		{"Farms in Co. Durham and Smith & Co. grew.", "Farms in County Durham and Smith and Co. grew."},
+		{"She has a Ph.D. from Yale.", "She has a P h D from Yale."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

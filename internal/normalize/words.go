@@ -57,6 +57,9 @@ func (st *state) wordAt(i int) int {
 			return 1
 		}
 	}
+	if f&clsDot != 0 && st.doctorate(c, w) {
+		return 1
+	}
 	if f&clsDot != 0 && st.dotted(c, w.cs) {
 		st.dropDot = strings.HasPrefix(w.trail, ".")
 		return 1
