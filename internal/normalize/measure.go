@@ -143,6 +143,12 @@ func (st *state) measureAttached(i int, v num, rest string) int {
 			st.say(w.cs, w.ce())
 			return 1
 		}
+	case "l", "L":
+		// "1.5l": glued to a number it is the litre; apart ("4.0 L") it
+		// stays a letter.
+		st.buf = appendUnit(appendNum(st.buf, v), unit{"liter", "liters"}, v, false)
+		st.say(w.cs, w.ce())
+		return 1
 	case "in":
 		// "6ft 4in": glued to a number, "in" is the inch.
 		st.buf = appendUnit(appendNum(st.buf, v), unit{"inch", "inches"}, v, false)

@@ -225,6 +225,8 @@ var newsUnits = map[string]unit{
 	"bp": {"basis point", "basis points"}, "bps": {"basis point", "basis points"},
 	"mins": {"minute", "minutes"}, "secs": {"second", "seconds"},
 	"wks": {"week", "weeks"}, "mths": {"month", "months"},
+	"cl": {"centiliter", "centiliters"},
+	"kcal": {"kilocalorie", "kilocalories"}, "kn": {"knot", "knots"}, "kt": {"knot", "knots"},
 }
 
 // videoLines are the heights that make "1080p" a screen format, not
