@@ -240,6 +240,10 @@ func (st *state) measureNext(i int, v num) int {
 		return 2
 	}
 	u, ok := lookupUnit(nx.core)
+	if !ok && shoutedUnits[nx.core] {
+		// "20 KM": a unit written in capitals.
+		u, ok = lookupUnit(strings.ToLower(nx.core))
+	}
 	if !ok || nx.core == "t" || nx.core == "ac" || nx.core == "in." {
 		return 0
 	}

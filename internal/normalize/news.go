@@ -577,3 +577,11 @@ func (st *state) doctorate(c string, w word) bool {
 	}
 	return false
 }
+
+// shoutedUnits are unit symbols that copy sometimes writes in capitals
+// ("20 KM"); only these, as "PC" or "MS" in capitals mean other things.
+var shoutedUnits = map[string]bool{
+	"KM": true, "CM": true, "MM": true, "FT": true, "MI": true, "KMS": true,
+	"LBS": true, "LB": true, "OZ": true, "MG": true, "ML": true, "KPH": true,
+	"KMH": true, "HRS": true, "MINS": true, "YDS": true,
+}

@@ -115,6 +115,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		// Volumes and energy.
 		{"A 1.5l bottle, 33cl cans and a 4.0 L engine.", "A one point five liters bottle, thirty three centiliters cans and a four point zero L engine."},
 		{"A 2,000 kcal diet.", "A two thousand kilocalories diet."},
+		{"The town is 20 KM away, 5 LBS, and 3 PC units.", "The town is twenty kilometers away, five pounds, and three P C units."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)
