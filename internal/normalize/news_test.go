@@ -116,6 +116,8 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"A 1.5l bottle, 33cl cans and a 4.0 L engine.", "A one point five liters bottle, thirty three centiliters cans and a four point zero L engine."},
 		{"A 2,000 kcal diet.", "A two thousand kilocalories diet."},
 		{"The town is 20 KM away, 5 LBS, and 3 PC units.", "The town is twenty kilometers away, five pounds, and three P C units."},
+		{"Highs of 20-25C and a margin of error of ±3 points.", "Highs of twenty to twenty five degrees Celsius and a margin of error of plus or minus three points."},
+		{"Music from the ‘80s.", "Music from the eighties."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

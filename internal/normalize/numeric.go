@@ -94,6 +94,9 @@ func (st *state) rangeAt(i int) int {
 				st.buf = appendUnit(st.buf, u, vb, false)
 			} else if u, ok := lookupUnit(strings.ToLower(rb)); ok && len(rb) > 1 {
 				st.buf = appendUnit(st.buf, u, vb, false)
+			} else if (rb == "C" || rb == "F") && len(vb.intg) <= 3 {
+				// "20-25C"
+				st.buf = appendUnit(st.buf, units["°"+rb], vb, false)
 			} else if isOrdinalSuffix(strings.ToLower(rb), vb.intg) && vb.isInt() {
 				st.buf = appendOrdinal(st.buf[:n], vb.intg)
 			} else {

@@ -41,7 +41,7 @@ func (st *state) rule(i int) int {
 	}
 	c := w.core
 	r, size := utf8.DecodeRuneInString(c)
-	if (r == '\'' || r == '’') && st.decade(c[size:], w) {
+	if (r == '\'' || r == '’' || r == '‘') && st.decade(c[size:], w) {
 		return 1
 	}
 	switch {
@@ -135,7 +135,7 @@ var symbolNames = map[string]string{
 	"=": "equals", "#": "hash", "@": "at", "$": "dollar", "€": "euro",
 	"£": "pound", "¥": "yen", "₩": "won", "°": "degrees", "×": "times", "*": "asterisk",
 	"&amp;": "and", "½": "one half", "¼": "one quarter", "¾": "three quarters",
-	"⅓": "one third", "⅔": "two thirds",
+	"⅓": "one third", "⅔": "two thirds", "±": "plus or minus",
 }
 
 // decade speaks "'90s" (the apostrophe already cut off) as "nineties".
