@@ -55,16 +55,20 @@ func (st *state) countAfter(i int) bool {
 		return false
 	}
 	nx := st.words[i+1]
-	if nx.lead != "" || metreSports[nx.core] {
+	if nx.lead != "" || inFolded(metreSports, nx.core) {
 		return false
 	}
 	if countNouns[nx.core] {
 		return true
 	}
 	c := nx.core
-	// A lower-case plural ("viewers", "doses"); units and "-ss" words
-	// ("across", "less") are not counts.
-	if len(c) < 4 || !isLowerWord(c) || c[len(c)-1] != 's' || c[len(c)-2] == 's' || c[len(c)-2] == 'u' {
+	if len(c) >= 3 && c[len(c)-1] == 's' && isUpperASCII(c[:len(c)-1]) {
+		// "10m EVs": the plural of an acronym.
+		return true
+	}
+	// A plural ("viewers", "doses", "iPhones", "Americans"); units and
+	// "-ss" words ("across", "less") are not counts.
+	if len(c) < 4 || !isAlphaWord(c) || c[len(c)-1] != 's' || c[len(c)-2] == 's' || c[len(c)-2] == 'u' {
 		return false
 	}
 	_, unit := lookupUnit(c)

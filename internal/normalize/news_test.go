@@ -31,6 +31,8 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"About 2m people fled.", "About two million people fled."},
 		{"The plan costs 1.2m a year.", "The plan costs one point two million a year."},
 		{"She ran the 100m in 10.49 seconds.", "She ran the one hundred meters in ten point four nine seconds."},
+		{"Apple sold 50m iPhones as 10m EVs and 5m Americans waited.", "Apple sold fifty million iPhones as ten million EVs and five million Americans waited."},
+		{"She won the 400m Hurdles.", "She won the four hundred meters Hurdles."},
 
 		// Date ranges.
 		{"The festival runs March 3-5.", "The festival runs March third to fifth."},
