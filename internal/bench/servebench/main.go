@@ -37,7 +37,12 @@ type opts struct {
 	n               int
 	readRate        int
 	readFor         time.Duration
+	only            map[string]bool
+	capacity        float64
 }
+
+// want reports whether part runs (all of them without -only).
+func (o opts) want(part string) bool { return len(o.only) == 0 || o.only[part] }
 
 func main() {
 	var o opts
@@ -47,7 +52,15 @@ func main() {
 	flag.IntVar(&o.n, "n", 30, "distinct articles per throughput run")
 	flag.IntVar(&o.readRate, "read-rate", 2000, "API reads per second (open loop)")
 	flag.DurationVar(&o.readFor, "read-for", 10*time.Second, "duration of the read-latency run")
+	only := flag.String("only", "", "comma-separated parts to run: seed, throughput, load, reads (default all)")
+	flag.Float64Var(&o.capacity, "capacity", 0, "two-worker capacity in articles/min for -only load (default: measured)")
 	flag.Parse()
+	o.only = map[string]bool{}
+	for _, p := range strings.Split(*only, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			o.only[p] = true
+		}
+	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "servebench:", err)
 		os.Exit(1)
@@ -63,43 +76,53 @@ func run(o opts) error {
 	fmt.Printf("servebench: %d distinct articles per run, sentence cache off, %d CPUs\n\n", o.n, cpus())
 
 	// 1. Seed create-to-ready on an idle SQLite server.
-	s, err := start(o, "", 2, false)
-	if err != nil {
-		return err
+	var d time.Duration
+	if o.want("seed") || o.want("load") {
+		s, err := start(o, "", 2, false)
+		if err != nil {
+			return err
+		}
+		d, err = s.createAndWait(text, "seed")
+		s.stop()
+		if err != nil {
+			return err
+		}
+		fmt.Printf("seed create-to-ready (idle, SQLite):      %6.2f s   (target <= 10 s)\n", d.Seconds())
 	}
-	d, err := s.createAndWait(text, "seed")
-	s.stop()
-	if err != nil {
-		return err
-	}
-	fmt.Printf("seed create-to-ready (idle, SQLite):      %6.2f s   (target <= 10 s)\n", d.Seconds())
 
 	// 2. Throughput.
-	sqliteRate, err := throughput(o, text, "", 0)
-	if err != nil {
-		return err
+	two := o.capacity
+	if o.want("throughput") || (o.want("load") && two == 0) {
+		sqliteRate, err := throughput(o, text, "", 0)
+		if err != nil {
+			return err
+		}
+		one, err := throughput(o, text, o.pg, 1)
+		if err != nil {
+			return err
+		}
+		if two, err = throughput(o, text, o.pg, 2); err != nil {
+			return err
+		}
+		fmt.Printf("throughput SQLite (serve, concurrency 2): %6.1f articles/min\n", sqliteRate)
+		fmt.Printf("throughput PostgreSQL, 1 worker:          %6.1f articles/min\n", one)
+		fmt.Printf("throughput PostgreSQL, 2 workers:         %6.1f articles/min  (%.2fx one; target >= 1.8x)\n", two, two/one)
 	}
-	one, err := throughput(o, text, o.pg, 1)
-	if err != nil {
-		return err
-	}
-	two, err := throughput(o, text, o.pg, 2)
-	if err != nil {
-		return err
-	}
-	fmt.Printf("throughput SQLite (serve, concurrency 2): %6.1f articles/min\n", sqliteRate)
-	fmt.Printf("throughput PostgreSQL, 1 worker:          %6.1f articles/min\n", one)
-	fmt.Printf("throughput PostgreSQL, 2 workers:         %6.1f articles/min  (%.2fx one; target >= 1.8x)\n", two, two/one)
 
 	// 3. Latency at 70% of the two-worker capacity.
-	p50, p99, err := latencyAtLoad(o, text, 0.7*two)
-	if err != nil {
-		return err
+	if o.want("load") {
+		p50, p99, err := latencyAtLoad(o, text, 0.7*two)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("create-to-ready at 70%% load (PG, 2 w):    p50 %6.2f s  p99 %6.2f s  (single render %.2f s; target p99 <= 3x)\n",
+			p50.Seconds(), p99.Seconds(), d.Seconds())
 	}
-	fmt.Printf("create-to-ready at 70%% load (PG, 2 w):    p50 %6.2f s  p99 %6.2f s  (single render %.2f s; target p99 <= 3x)\n",
-		p50.Seconds(), p99.Seconds(), d.Seconds())
 
 	// 4. API reads.
+	if !o.want("reads") {
+		return nil
+	}
 	for _, db := range []string{"", o.pg} {
 		name := "SQLite"
 		if db != "" {
