@@ -28,7 +28,8 @@ import (
 type Store struct {
 	conn
 	db    *sql.DB
-	reads *sql.DB // SQLite: a read-only pool beside the one-connection pool; else db
+	reads *sql.DB    // SQLite: a read-only pool beside the one-connection pool; else db
+	stmts *stmtCache // SQLite: prepared statements of the read pool; else nil
 
 	closeOnce sync.Once
 	closeErr  error
@@ -55,7 +56,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s database: %w", d, err)
 	}
 	d.configurePool(db)
-	s := &Store{conn: conn{q: db, d: d}, db: db, reads: db}
+	s := &Store{conn: conn{q: db, d: d, content: newContentCache(1024)}, db: db, reads: db}
 	if d == SQLite {
 		// WAL lets readers run beside the writer; API reads get their own
 		// pool so they do not queue behind River on the one connection.
@@ -66,6 +67,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		}
 		s.reads.SetMaxOpenConns(4)
 		s.reads.SetMaxIdleConns(4)
+		s.stmts = newStmtCache(s.reads)
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.closePools()
@@ -89,10 +91,16 @@ type Reader struct{ conn }
 
 // Reads returns the read-only view. Data committed before the call is
 // visible to it.
-func (s *Store) Reads() Reader { return Reader{conn{q: s.reads, d: s.d}} }
+func (s *Store) Reads() Reader {
+	return Reader{conn{q: s.reads, d: s.d, content: s.content, stmts: s.stmts}}
+}
 
 func (s *Store) closePools() error {
-	err := s.db.Close()
+	var err error
+	if s.stmts != nil {
+		err = s.stmts.close()
+	}
+	err = errors.Join(err, s.db.Close())
 	if s.reads != s.db {
 		err = errors.Join(err, s.reads.Close())
 	}
@@ -144,7 +152,7 @@ func (s *Store) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	tx := &Tx{conn: conn{q: sqlTx, d: s.d}, tx: sqlTx}
+	tx := &Tx{conn: conn{q: sqlTx, d: s.d, content: s.content}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		// The rollback must run even when ctx is what failed.
 		_ = rollback(context.WithoutCancel(ctx), sqlTx)
@@ -172,8 +180,10 @@ type querier interface {
 
 // conn carries the resource methods so that Store and Tx both have them.
 type conn struct {
-	q querier
-	d Dialect
+	q       querier
+	d       Dialect
+	content *contentCache // decoded versions, shared by the Store's views
+	stmts   *stmtCache    // prepared statements for q, or nil
 }
 
 func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -181,10 +191,20 @@ func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 }
 
 func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if c.stmts != nil {
+		if st, err := c.stmts.get(ctx, c.d.rebind(query)); err == nil {
+			return st.QueryContext(ctx, args...)
+		}
+	}
 	return c.q.QueryContext(ctx, c.d.rebind(query), args...)
 }
 
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if c.stmts != nil {
+		if st, err := c.stmts.get(ctx, c.d.rebind(query)); err == nil {
+			return st.QueryRowContext(ctx, args...)
+		}
+	}
 	return c.q.QueryRowContext(ctx, c.d.rebind(query), args...)
 }
 

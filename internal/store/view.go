@@ -14,7 +14,7 @@ import (
 // in one query: the API's GET and list need all three.
 type ArticleView struct {
 	Article
-	Content   *article.Article // nil before the first ingest finished
+	Content   *article.Article // nil before the first ingest finished; shared, read-only
 	Rendition *Rendition       // the live rendition, nil before the first audio
 }
 
@@ -27,7 +27,7 @@ const viewSelect = `SELECT a.id, a.publication_id, a.status, a.error, a.voice, a
 
 // ArticleView returns the publication's article id with content and audio.
 func (c conn) ArticleView(ctx context.Context, publicationID, id string) (ArticleView, error) {
-	v, err := scanView(c.queryRow(ctx, viewSelect+` WHERE a.id = ? AND a.publication_id = ?`, id, publicationID))
+	v, err := c.scanView(c.queryRow(ctx, viewSelect+` WHERE a.id = ? AND a.publication_id = ?`, id, publicationID))
 	if err != nil {
 		return ArticleView{}, fmt.Errorf("article %s: %w", id, err)
 	}
@@ -49,7 +49,7 @@ func (c conn) ListArticleViews(ctx context.Context, publicationID string, limit 
 	defer rows.Close()
 	var out []ArticleView
 	for rows.Next() {
-		v, err := scanView(rows)
+		v, err := c.scanView(rows)
 		if err != nil {
 			return nil, "", fmt.Errorf("list articles: %w", err)
 		}
@@ -67,7 +67,7 @@ func (c conn) ListArticleViews(ctx context.Context, publicationID string, limit 
 	return out, next, nil
 }
 
-func scanView(row rowScanner) (ArticleView, error) {
+func (c conn) scanView(row rowScanner) (ArticleView, error) {
 	var v ArticleView
 	a := &v.Article
 	var input string
@@ -85,11 +85,9 @@ func scanView(row rowScanner) (ArticleView, error) {
 	a.IdempotencyKey, a.CurrentVersionID, a.LiveRenditionID = idem.String, cur.String, live.String
 	a.CreatedAt, a.UpdatedAt = fromMS(created), fromMS(updated)
 	if content.Valid {
-		var c article.Article
-		if err := json.Unmarshal([]byte(content.String), &c); err != nil {
-			return ArticleView{}, fmt.Errorf("content of %s: %w", a.ID, err)
+		if v.Content, err = c.content.decode(a.CurrentVersionID, content.String); err != nil {
+			return ArticleView{}, err
 		}
-		v.Content = &c
 	}
 	if rid.Valid {
 		r := &Rendition{ID: rid.String, ArticleID: a.ID, Voice: rvoice.String, TimelineKey: rtimeline.String,
