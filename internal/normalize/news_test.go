@@ -21,6 +21,8 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"He lives at No. 10 Downing Street.", "He lives at number ten Downing Street."},
 		{"Revenue in Q1 beat forecasts.", "Revenue in Q one beat forecasts."},
 		{"The vote is on Sept. 5.", "The vote is on September fifth."},
+		{"It ended at 5 p.m. The talks resume at 9 a.m. on Friday.", "It ended at five P M. The talks resume at nine A M on Friday."},
+		{"He moved to the U.S. It is big. The U.S. Senate agreed.", "He moved to the U S. It is big. The U S Senate agreed."},
 
 		// "m" after a number: a million or metres, by the words around.
 		{"He is 1.85m tall.", "He is one point eight five meters tall."},

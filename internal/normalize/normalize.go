@@ -215,7 +215,10 @@ func (st *state) attach(first, a, b int) {
 	if st.dropDot && strings.HasPrefix(trail, ".") {
 		// An abbreviation period is kept only where it also ends the
 		// sentence (last word of the input).
-		if b != len(st.words)-1 || len(trail) > 1 {
+		// A word that usually opens a sentence after it ("5 p.m. The
+		// talks") shows the period ends one too.
+		ends := b+1 < len(st.words) && sentenceStarters[st.words[b+1].core]
+		if (b != len(st.words)-1 || len(trail) > 1) && !ends {
 			trail = trail[1:]
 		}
 	}
