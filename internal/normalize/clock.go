@@ -9,7 +9,7 @@ type clock struct {
 	h, m, s   int
 	hasM      bool
 	hasS      bool
-	ampm      string // "A M" / "P M" / ""
+	ampm      string // "AM" / "PM" / ""
 	zone      string
 	minDigits string
 }
@@ -28,9 +28,9 @@ var timeZones = map[string]bool{
 func ampmOf(s string) string {
 	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
 	case "am":
-		return "A M"
+		return "AM"
 	case "pm":
-		return "P M"
+		return "PM"
 	}
 	return ""
 }

@@ -217,7 +217,7 @@ func (st *state) attach(first, a, b int) {
 		// sentence (last word of the input).
 		// A word that usually opens a sentence after it ("5 p.m. The
 		// talks") shows the period ends one too.
-		ends := b+1 < len(st.words) && sentenceStarters[st.words[b+1].core]
+		ends := len(trail) == 1 && b+1 < len(st.words) && sentenceStarters[st.words[b+1].core] && st.words[b+1].core != "I"
 		if (b != len(st.words)-1 || len(trail) > 1) && !ends {
 			trail = trail[1:]
 		}
