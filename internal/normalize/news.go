@@ -431,6 +431,30 @@ var dialVerbs = map[string]bool{
 	"ring": true, "rang": true, "phone": true, "phoned": true, "text": true,
 }
 
+// endingDigits reads the tail of a card or account number digit by
+// digit: "a card ending in 8876".
+func (st *state) endingDigits(i int, v num) bool {
+	w := st.words[i]
+	if !v.isInt() || len(v.intg) < 2 || len(v.intg) > 6 || i < 3 {
+		return false
+	}
+	p, pp := st.words[i-1], st.words[i-2]
+	if p.trail != "" || pp.trail != "" || p.core != "in" && p.core != "with" || pp.core != "ending" || !codeNouns[st.words[i-3].core] {
+		return false
+	}
+	st.buf = appendDigits(st.buf, v.intg)
+	st.say(w.cs, w.ce())
+	return true
+}
+
+// codeNouns name things identified by a number ("a card ending in 8876";
+// "a season ending in 2010" is a year).
+var codeNouns = map[string]bool{
+	"card": true, "cards": true, "account": true, "number": true, "numbers": true,
+	"phone": true, "plate": true, "plates": true, "code": true, "ID": true, "digits": true,
+	"registration": true, "serial": true,
+}
+
 // serviceNumber reads emergency and service numbers digit by digit: "911"
 // always (as in "a 911 call") unless things are counted ("911 people"),
 // other three-digit numbers after a dialling verb ("call 999").

@@ -83,6 +83,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Call 911 now.", "Call nine one one now."},
 		{"She dialled 999.", "She dialled nine nine nine."},
 		{"He paid 999 pounds.", "He paid nine hundred ninety nine pounds."},
+		{"The card ending in 8876 was used.", "The card ending in eight eight seven six was used."},
 
 		// Sizes, titles without periods, tokenized endings.
 		{"A 10 x 12 room and a 3 × 4 m space.", "A ten by twelve room and a three by four meters space."},

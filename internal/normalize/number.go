@@ -289,7 +289,7 @@ func (st *state) bareNumber(i int, v num) int {
 		st.say(w.cs, w.ce())
 		return 1
 	}
-	if st.serviceNumber(i, v) {
+	if st.serviceNumber(i, v) || st.endingDigits(i, v) {
 		return 1
 	}
 	if v.isInt() && len(v.intg) == 3 && i > 0 && strings.EqualFold(st.words[i-1].core, "Boeing") && st.words[i-1].trail == "" {
