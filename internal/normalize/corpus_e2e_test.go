@@ -15,11 +15,11 @@ import (
 // Floors sit one point under the figures measured when they were last
 // raised, so no regression can land unnoticed.
 const (
-	floorPerClass = 91.4
+	floorPerClass = 92.4
 	floorGoogleTN = 94.4
 	floorLibriTTS = 98.0
 	floorAudio    = 71.7
-	floorEngConf  = 81.2
+	floorEngConf  = 81.7
 )
 
 // TestCorpusTextNormalization prints accuracy per class and per sentence
