@@ -124,6 +124,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"The town is 20 KM away, 5 LBS, and 3 PC units.", "The town is twenty kilometers away, five pounds, and three P C units."},
 		{"Highs of 20-25C and a margin of error of ±3 points.", "Highs of twenty to twenty five degrees Celsius and a margin of error of plus or minus three points."},
 		{"Music from the ‘80s.", "Music from the eighties."},
+		{"The 1990’s boom and 10 000 people.", "The nineteen nineties boom and ten thousand people."},
 	}
 	for _, tt := range tests {
 		res := n.Normalize(tt.in)

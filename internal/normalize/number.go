@@ -147,7 +147,7 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 		st.buf = appendOrdinal(st.buf, v.intg)
 		st.say(w.cs, w.ce())
 		return 1
-	case (lr == "s" || lr == "'s") && v.isInt() && strings.HasSuffix(v.intg, "0"):
+	case (lr == "s" || lr == "'s" || lr == "’s") && v.isInt() && strings.HasSuffix(v.intg, "0"):
 		st.buf = appendDecade(st.buf, v.intg)
 		st.say(w.cs, w.ce())
 		return 1
