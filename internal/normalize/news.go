@@ -290,7 +290,8 @@ func (st *state) weekdayAt(i int) int {
 		st.emit1(day, w.cs, w.ce())
 		return 1
 	}
-	if i+1 >= len(st.words) {
+	if i+1 >= len(st.words) || i > 0 && strings.EqualFold(st.words[i-1].core, "the") {
+		// "The Sun, 12 May": the newspaper.
 		return 0
 	}
 	j := i + 1

@@ -64,6 +64,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"Man Utd won on Sat. It was late.", "Man United won on Saturday. It was late."},
 		{"On Tues. we met, and we meet again on Fri.", "On Tuesday we met, and we meet again on Friday."},
 		{"The Sun, the Sat and Wed", "The Sun, the Sat and Wed"},
+		{"The Sun, 12 May 2023", "The Sun, the twelfth of May twenty twenty three"},
 		{"Markets opened at 0900 GMT and closed at 1630 GMT.", "Markets opened at o nine hundred G M T and closed at sixteen thirty G M T."},
 
 		// Scores and votes with a shorter second part.
