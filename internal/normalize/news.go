@@ -229,7 +229,7 @@ var newsUnits = map[string]unit{
 	"bp": {"basis point", "basis points"}, "bps": {"basis point", "basis points"},
 	"mins": {"minute", "minutes"}, "secs": {"second", "seconds"},
 	"wks": {"week", "weeks"}, "mths": {"month", "months"},
-	"cl": {"centiliter", "centiliters"},
+	"cl":   {"centiliter", "centiliters"},
 	"kcal": {"kilocalorie", "kilocalories"}, "kn": {"knot", "knots"}, "kt": {"knot", "knots"},
 }
 
