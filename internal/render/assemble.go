@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"aloud/internal/article"
 	"aloud/internal/audio"
 	"aloud/internal/script"
@@ -117,22 +119,32 @@ func tagsFor(a article.Article, m mixdown) audio.Tags {
 
 var extensions = map[string]string{"mp3": ".mp3", "opus": ".opus", "wav": ".wav"}
 
-// encodeFiles writes every format; if one fails, those already written
-// are removed so that no partial rendition is left behind.
+// encodeFiles writes every format at once: each encoder is one ffmpeg
+// (Opus) or a few (MP3 in chunks), mostly single-threaded, so encoding
+// them side by side instead of one after the other takes the slowest one's
+// time on an idle machine. If one fails, the others are cancelled and every
+// file written is removed, so that no partial rendition is left behind.
 func (r *Renderer) encodeFiles(ctx context.Context, req Request, formats []string, m mixdown, tags audio.Tags, res *Result) error {
 	name := req.Name
 	if name == "" {
 		name = res.SpokenHash[:32]
 	}
-	for _, f := range formats {
-		path := filepath.Join(req.Dir, name+extensions[f])
-		if err := r.Encoder.EncodeFile(ctx, m.pcm, m.rate, f, tags, path); err != nil {
-			for _, p := range res.Files {
-				os.Remove(p)
-			}
-			return err // the encoder names the format and the file
+	paths := make([]string, len(formats))
+	g, gctx := errgroup.WithContext(ctx)
+	for i, f := range formats {
+		paths[i] = filepath.Join(req.Dir, name+extensions[f])
+		g.Go(func() error {
+			return r.Encoder.EncodeFile(gctx, m.pcm, m.rate, f, tags, paths[i]) // the encoder names the format and the file
+		})
+	}
+	if err := g.Wait(); err != nil {
+		for _, p := range paths {
+			os.Remove(p)
 		}
-		res.Files[f] = path
+		return err
+	}
+	for i, f := range formats {
+		res.Files[f] = paths[i]
 	}
 	return nil
 }
