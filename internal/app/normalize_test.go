@@ -20,7 +20,7 @@ func TestNormalizeCommand(t *testing.T) {
 		name, in, want, wantErr string
 		code                    int
 	}{
-		{"lines kept in order", "The UN met at 10:30 a.m.\n\nIt cost $5.\n", "The U N met at ten thirty AM.\n\nIt cost five dollars.\n", "", 0},
+		{"lines kept in order", "The UN met at 10:30 a.m.\n\nIt cost $5.\n", "The U N met at ten thirty A.M.\n\nIt cost five dollars.\n", "", 0},
 		{"no final newline", "2 cats", "two cats\n", "", 0},
 		{"crlf", "3 dogs\r\n", "three dogs\n", "", 0},
 		{"empty input", "", "", "", 0},

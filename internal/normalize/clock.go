@@ -9,7 +9,7 @@ type clock struct {
 	h, m, s   int
 	hasM      bool
 	hasS      bool
-	ampm      string // "AM" / "PM" / ""
+	ampm      string // "A.M" / "P.M" / ""
 	zone      string
 	minDigits string
 }
@@ -24,13 +24,15 @@ var timeZones = map[string]bool{
 }
 
 // ampmOf recognises "am", "a.m", "A.M", "pm", "p.m"; the trailing period
-// was already peeled off.
+// was already peeled off. It is spoken as "A.M": espeak reads a spaced
+// "A M" as "uh em", and flite and espeak both read "A.M" right without
+// the pause a final period would add.
 func ampmOf(s string) string {
 	switch strings.ToLower(strings.ReplaceAll(s, ".", "")) {
 	case "am":
-		return "AM"
+		return "A.M"
 	case "pm":
-		return "PM"
+		return "P.M"
 	}
 	return ""
 }

