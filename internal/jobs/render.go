@@ -24,9 +24,10 @@ type RenderArgs struct {
 func (RenderArgs) Kind() string { return "render" }
 
 // InsertOpts makes a rendition's render unique across all states but the
-// failed ones, so resubmitting after a failure can queue a new one.
+// failed ones, so resubmitting after a failure can queue a new one. Renders
+// have a queue of their own (see Config.Concurrency).
 func (RenderArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	return river.InsertOpts{Queue: QueueRender, UniqueOpts: river.UniqueOpts{ByArgs: true}}
 }
 
 type renderWorker struct {
