@@ -64,7 +64,10 @@ func yearOf(s string) (string, bool) {
 func (st *state) dateAt(i int) int {
 	w := st.words[i]
 	if m, abbr := monthOf(w.core); m != "" {
-		return st.monthFirst(i, m, abbr)
+		if n := st.monthFirst(i, m, abbr); n > 0 {
+			return n
+		}
+		return st.bareMonth(i, m, abbr)
 	}
 	if n := st.dayRangeFirst(i); n > 0 {
 		return n

@@ -20,7 +20,7 @@ func FuzzNormalize(f *testing.F) {
 		"6'2\"", "5′11″", "Thu, 12 Oct", "0900 GMT", "99p", "Nov. 30 - Dec. 2",
 		"2003 - 04", "$5 million-a-year", "F-16s", "call 999", "2 million sq km",
 		"10 x 12", "1950 's", "Mt Everest", "3:1 ratio", "Boeing 737", "Airbus A320",
-		"7-9pm", "No.1", "Nos.", "1 to 3 June", "SEK 5bn", "401(k)", "501(c)(", "501(c)()", "on Sat.", "On Mon. we", "Abbey Rd.", "Co. Durham", "Ph.D.s", "20-25C", "±0.5", "‘80s", "20 KM", "card ending in 88", "a.m., I",
+		"7-9pm", "No.1", "Nos.", "1 to 3 June", "SEK 5bn", "401(k)", "501(c)(", "501(c)()", "on Sat.", "On Mon. we", "Abbey Rd.", "Co. Durham", "Ph.D.s", "20-25C", "±0.5", "‘80s", "20 KM", "card ending in 88", "a.m., I", "at 1600 hrs", "in Aug.", "9.58s",
 	} {
 		f.Add(s)
 	}

@@ -312,20 +312,31 @@ func (st *state) weekdayAt(i int) int {
 	return 1
 }
 
+// timePrepositions before "1600 hrs" make it a time of day.
+var timePrepositions = map[string]bool{
+	"at": true, "by": true, "until": true, "till": true, "from": true, "before": true,
+	"after": true, "since": true, "around": true, "about": true,
+}
+
 // wireTime speaks a four-digit 24-hour time before a time zone, as news
 // wires write it: "0900 GMT" ("oh nine hundred"), "1430 GMT".
-func (st *state) wireTime(i int, v num) bool {
+func (st *state) wireTime(i int, v num) int {
 	w := st.words[i]
 	if !v.isInt() || len(v.intg) != 4 || w.trail != "" || i+1 >= len(st.words) {
-		return false
+		return 0
 	}
 	nx := st.words[i+1]
-	if !timeZones[nx.core] && nx.core != "local" && nx.core != "hours" && nx.core != "hrs" {
-		return false
+	if nx.core == "hours" || nx.core == "hrs" {
+		// "at 1600 hrs" is a time; "1600 hours of video" a duration.
+		if i == 0 || !inFolded(timePrepositions, st.words[i-1].core) {
+			return 0
+		}
+	} else if !timeZones[nx.core] && nx.core != "local" {
+		return 0
 	}
 	h, m := atoiSmall(v.intg[:2]), atoiSmall(v.intg[2:])
 	if h > 23 || m > 59 {
-		return false
+		return 0
 	}
 	if h < 10 {
 		st.buf = append(st.buf, "o", ones[h])
@@ -340,8 +351,13 @@ func (st *state) wireTime(i int, v num) bool {
 	default:
 		st.buf = appendUnder100(st.buf, m)
 	}
+	if nx.core == "hours" || nx.core == "hrs" {
+		st.buf = append(st.buf, "hours")
+		st.say(w.cs, nx.ce())
+		return 2
+	}
 	st.say(w.cs, w.ce())
-	return true
+	return 1
 }
 
 // feetInches speaks `6'2"` as "six feet two inches"; rest is what follows
@@ -613,4 +629,26 @@ var shoutedUnits = map[string]bool{
 	"KM": true, "CM": true, "MM": true, "FT": true, "MI": true, "KMS": true,
 	"LBS": true, "LB": true, "OZ": true, "MG": true, "ML": true, "KPH": true,
 	"KMH": true, "HRS": true, "MINS": true, "YDS": true,
+}
+
+// monthPrepositions before an abbreviated month alone make it the month:
+// "in Aug.", "since Sept.".
+var monthPrepositions = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "from": true, "by": true,
+	"of": true, "early": true, "late": true, "mid": true, "through": true, "last": true,
+	"next": true, "during": true, "before": true, "after": true, "to": true, "and": true,
+	"or": true, "between": true, "this": true, "the": true,
+}
+
+// bareMonth expands an abbreviated month with its period and no day or
+// year after it: "inflation in Aug." is "in August".
+func (st *state) bareMonth(i int, m string, abbr bool) int {
+	w := st.words[i]
+	if !abbr || !strings.HasPrefix(w.trail, ".") || !isCapitalized(w.core) || i == 0 || st.words[i-1].trail != "" || !inFolded(monthPrepositions, st.words[i-1].core) {
+		return 0
+	}
+	// The period stays where it also ends the sentence.
+	st.dropDot = i+1 < len(st.words) && !isCapitalized(st.words[i+1].core)
+	st.emit1(m, w.cs, w.ce())
+	return 1
 }

@@ -66,6 +66,10 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"The Sun, the Sat and Wed", "The Sun, the Sat and Wed"},
 		{"The Sun, 12 May 2023", "The Sun, the twelfth of May twenty twenty three"},
 		{"Markets opened at 0900 GMT and closed at 1630 GMT.", "Markets opened at o nine hundred G M T and closed at sixteen thirty G M T."},
+		{"The meeting is at 1600 hrs and lasted 1600 hours.", "The meeting is at sixteen hundred hours and lasted one thousand six hundred hours."},
+		{"Inflation was 3.7% in Aug. and fell in Sept., since Oct. It rose.", "Inflation was three point seven percent in August and fell in September, since October. It rose."},
+		{"The Jan. figures are due.", "The January figures are due."},
+		{"He ran 9.58s in 2009.", "He ran nine point five eight seconds in two thousand nine."},
 
 		// Scores and votes with a shorter second part.
 		{"The Lakers won 101-99.", "The Lakers won one hundred one to ninety nine."},

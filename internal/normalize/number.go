@@ -190,6 +190,11 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 	switch {
 	case rest == "p" && st.pence(i, v):
 		return 1
+	case rest == "s" && v.dot && !v.neg:
+		// "9.58s": seconds ("1990s" and "5s" are plurals, above).
+		st.buf = append(appendNum(st.buf, v), "seconds")
+		st.say(w.cs, w.ce())
+		return 1
 	case st.feetInches(i, v, rest):
 		return 1
 	}
@@ -269,6 +274,9 @@ func (st *state) bareNumber(i int, v num) int {
 		st.say(w.cs, st.words[i+1].ce())
 		return 2
 	}
+	if n := st.wireTime(i, v); n > 0 {
+		return n
+	}
 	if n := st.measureNext(i, v); n > 0 {
 		return n
 	}
@@ -280,9 +288,6 @@ func (st *state) bareNumber(i int, v num) int {
 	}
 	if n := st.splitPossessive(i, v); n > 0 {
 		return n
-	}
-	if st.wireTime(i, v) {
-		return 1
 	}
 	if st.yearPairAt == i+1 && v.isInt() && len(v.intg) == 2 {
 		st.buf = appendDigitsPair(st.buf, v.intg)
