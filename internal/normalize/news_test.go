@@ -122,6 +122,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"We met on Fifth Ave. It rained.", "We met on Fifth Avenue. It rained."},
 		{"Farms in Co. Durham and Smith & Co. grew.", "Farms in County Durham and Smith and Co. grew."},
 		{"She has a Ph.D. from Yale.", "She has a P h D from Yale."},
+		{"Prices incl. VAT, excl. fees, the govt said; avg. pay rose.", "Prices including V A T, excluding fees, the government said; average pay rose."},
 
 		// Volumes and energy.
 		{"A 1.5l bottle, 33cl cans and a 4.0 L engine.", "A one point five liters bottle, thirty three centiliters cans and a four point zero L engine."},
