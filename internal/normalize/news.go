@@ -106,8 +106,11 @@ func dayRange(c string) (a, b string, ok bool) {
 // dayToDay speaks "1 to 3 June" and "5 and 6 May" as "the first to the
 // third of June": the first day borrows the month of the second.
 func (st *state) dayToDay(i int) int {
+	if i+3 >= len(st.words) || st.words[i].core == "" || !isDigitByte(st.words[i].core[0]) {
+		return 0
+	}
 	w := st.words[i]
-	if w.trail != "" || i+3 >= len(st.words) {
+	if w.trail != "" {
 		return 0
 	}
 	conj := st.words[i+1]
@@ -143,6 +146,9 @@ func (st *state) dayToDay(i int) int {
 // dayRangeFirst speaks "14-15 April 1912" as "the fourteenth to the
 // fifteenth of April nineteen twelve".
 func (st *state) dayRangeFirst(i int) int {
+	if st.words[i].core == "" || !isDigitByte(st.words[i].core[0]) {
+		return 0
+	}
 	w := st.words[i]
 	if w.trail != "" || i+1 >= len(st.words) {
 		return 0
@@ -272,10 +278,10 @@ var dayPrepositions = map[string]bool{
 // weekdayAt expands "Thu, 12 Oct 2023" and "Mon., Jan. 8": an abbreviated
 // day name followed by a date.
 func (st *state) weekdayAt(i int) int {
-	w := st.words[i]
-	if len(w.core) < 3 || len(w.core) > 5 || w.core[0] < 'F' || w.core[0] > 'W' {
+	if c := st.words[i].core; len(c) < 3 || len(c) > 5 || c[0] < 'F' || c[0] > 'W' || c[1] < 'a' {
 		return 0
 	}
+	w := st.words[i]
 	day, ok := weekdays[w.core]
 	if !ok {
 		return 0
