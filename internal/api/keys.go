@@ -63,6 +63,7 @@ func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.RevokeAPIKey(r.Context(), keyFrom(r).PublicationID, r.PathValue("id")); err != nil {
 		return err
 	}
+	s.keys.drop(r.PathValue("id"))
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

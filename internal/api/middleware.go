@@ -82,7 +82,11 @@ func (s *Server) authenticate(r *http.Request) (store.APIKey, error) {
 	if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(secret) == "" {
 		return store.APIKey{}, errorf(http.StatusUnauthorized, CodeUnauthorized, "missing bearer key (Authorization: Bearer KEY)")
 	}
-	k, err := s.store.Reads().APIKeyBySecret(r.Context(), strings.TrimSpace(secret))
+	secret = strings.TrimSpace(secret)
+	if k, ok := s.keys.get(secret); ok {
+		return k, nil
+	}
+	k, err := s.store.Reads().APIKeyBySecret(r.Context(), secret)
 	if err != nil {
 		if store.IsUnavailable(err) {
 			return store.APIKey{}, err
@@ -92,6 +96,7 @@ func (s *Server) authenticate(r *http.Request) (store.APIKey, error) {
 		}
 		return store.APIKey{}, err
 	}
+	s.keys.put(secret, k)
 	return k, nil
 }
 

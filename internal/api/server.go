@@ -33,6 +33,9 @@ type Options struct {
 	Version      string
 	FeedInterval time.Duration // default poll interval of new feeds; default 15m
 	Now          func() time.Time
+	// KeyCacheTTL is how long an authenticated key is remembered (see
+	// keyCache); default 2s, negative disables.
+	KeyCacheTTL time.Duration
 }
 
 // Server holds the handlers' dependencies.
@@ -43,6 +46,7 @@ type Server struct {
 	log     *slog.Logger
 	metrics *Metrics
 	limiter *limiter
+	keys    *keyCache
 	opts    Options
 	mux     *http.ServeMux
 }
@@ -64,6 +68,9 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.KeyCacheTTL == 0 {
+		opts.KeyCacheTTL = 2 * time.Second
+	}
 	if metrics == nil {
 		metrics = NewMetrics()
 	}
@@ -71,7 +78,8 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{store: st, jobs: jobs, blobs: blobs, log: log, metrics: metrics,
-		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now), opts: opts, mux: http.NewServeMux()}
+		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now),
+		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), opts: opts, mux: http.NewServeMux()}
 	s.routes()
 	return s
 }
