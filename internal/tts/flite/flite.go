@@ -128,23 +128,12 @@ func (e *Engine) Synthesize(ctx context.Context, voice, text string) (tts.Audio,
 	if !slices.ContainsFunc(voices, func(v tts.Voice) bool { return v.Name == voice }) {
 		return tts.Audio{}, fmt.Errorf("flite voice %q: %w", voice, tts.ErrUnknownVoice)
 	}
-	if strings.TrimSpace(text) == "" {
-		return tts.Audio{}, fmt.Errorf("flite synthesize: %w", tts.ErrEmptyText)
-	}
-	if e.pool != nil {
-		a, err := e.pool.Do(ctx, voice, text)
-		if err != nil {
-			return tts.Audio{}, fmt.Errorf("flite synthesize: %w", err)
-		}
-		return a, nil
-	}
-	return e.synthesizeCLI(ctx, voice, text)
+	return e.backend().Synthesize(ctx, voice, text)
 }
 
 // Close implements tts.Engine.
-func (e *Engine) Close() error {
-	if e.pool != nil {
-		return e.pool.Close()
-	}
-	return nil
+func (e *Engine) Close() error { return e.backend().Close() }
+
+func (e *Engine) backend() helper.Backend {
+	return helper.Backend{Engine: "flite", Pool: e.pool, CLI: e.synthesizeCLI}
 }
