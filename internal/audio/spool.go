@@ -29,7 +29,10 @@ type Spool struct {
 
 // fadeRegion is one placed piece's kept samples [start, end) and the
 // length of the fade at each end.
-type fadeRegion struct{ start, end int64; n int }
+type fadeRegion struct {
+	start, end int64
+	n          int
+}
 
 // NewSpool writes a stream at rate into f, which the caller created (and
 // removes: the spool does not know where scratch files belong). Every
