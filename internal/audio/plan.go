@@ -136,9 +136,17 @@ func (g *curveGen) curve(b int) float32 {
 	}
 	var sum float32
 	for k := b - r; k <= b+r; k++ {
-		if k < g.k0 || k >= g.p.nb {
+		switch {
+		case k < 0 && g.k0 == 0:
+			// Beyond the ends the gain holds its value at the edge
+			// (Normalize counts 1 there, and fixes the overshoot at an
+			// edge with a second limiter; the streamed plan has none).
+			sum += g.ring[0]
+		case k >= g.p.nb:
+			sum += g.ring[(g.p.nb-1)%len(g.ring)]
+		case k < g.k0:
 			sum++
-		} else {
+		default:
 			sum += g.ring[k%len(g.ring)]
 		}
 	}
