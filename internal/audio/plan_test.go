@@ -3,6 +3,7 @@ package audio
 import (
 	"context"
 	"math"
+	"os"
 	"testing"
 )
 
@@ -100,5 +101,62 @@ func TestMeterMatchesIntegratedLoudness(t *testing.T) {
 	}
 	if got, want := m.Loudness(), IntegratedLoudness(src, 22050); math.Abs(got-want) > 1e-9 {
 		t.Fatalf("meter %.12f, whole %.12f", got, want)
+	}
+}
+
+// What a spool gives back is exactly what Assemble builds in memory,
+// fades included, read whole or from any position.
+func TestSpoolMatchesAssemble(t *testing.T) {
+	const rate = 16000
+	ms := func(d int) int { return rate * d / 1000 }
+	pieces := []Piece{
+		{Samples: tonePiece(rate, ms(200), ms(500), ms(300), 10000), Break: BreakHeading},
+		{Samples: tonePiece(rate, ms(50), ms(400), ms(100), 20000)},
+		{Samples: nil},
+		{Samples: tonePiece(rate, 0, 3, 0, 10000), Break: BreakParagraph},
+		{Samples: tonePiece(rate, ms(10), ms(300), ms(500), 30000)},
+	}
+	want, spans := Assemble(rate, pieces, AssembleOptions{})
+	f, err := os.CreateTemp(t.TempDir(), "spool")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sp := NewSpool(f, rate)
+	asm := NewAssembler(rate, AssembleOptions{})
+	for i, p := range pieces {
+		pl := asm.Add(p)
+		if pl.Span != spans[i] {
+			t.Fatalf("piece %d: span %+v, Assemble %+v", i, pl.Span, spans[i])
+		}
+		if err := sp.Write(pl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sp.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	got := readAll(t, sp)
+	if len(got) != len(want) {
+		t.Fatalf("spool holds %d samples, Assemble made %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("sample %d: spool %g, Assemble %g", i, got[i], want[i])
+		}
+	}
+	for _, lo := range []int64{0, 1, int64(spans[1].Start) + 3, int64(spans[4].End) - 7} {
+		part := make([]float32, min(1000, int64(len(want))-lo))
+		if _, err := readFull(sp.Open(lo, lo+int64(len(part))), part); err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range part {
+			if v != want[lo+int64(i)] {
+				t.Fatalf("read from %d: sample %d is %g, want %g", lo, lo+int64(i), v, want[lo+int64(i)])
+			}
+		}
+	}
+	if got, want := sp.Meter().Loudness(), IntegratedLoudness(want, rate); math.Abs(got-want) > 1e-9 {
+		t.Fatalf("spool's meter %.6f, IntegratedLoudness %.6f", got, want)
 	}
 }

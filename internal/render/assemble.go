@@ -42,7 +42,7 @@ func (r *Renderer) synthesizeToSpool(ctx context.Context, a article.Article, eng
 			if m.rate <= 0 {
 				return fmt.Errorf("sentence %d: invalid sample rate %d", i+1, m.rate)
 			}
-			asm = audio.NewAssembler(m.rate, audio.AssembleOptions{})
+			asm = audio.NewAssembler(m.rate, r.Assemble)
 			m.spool = audio.NewSpool(scratch, m.rate)
 		}
 		if s.audio.Rate != m.rate {

@@ -75,6 +75,9 @@ type Renderer struct {
 	Cache   *cache.Cache // nil disables the sentence cache
 	Encoder *audio.Encoder
 	Workers int // parallel syntheses; 0 means the number of CPUs
+	// Assemble sets the pauses and trimming; zero values are the
+	// defaults (tests shorten the pauses to make long articles quick).
+	Assemble audio.AssembleOptions
 }
 
 // Render speaks req.Article into files under req.Dir (or req.Writer).
