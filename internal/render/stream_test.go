@@ -26,7 +26,7 @@ import (
 type toneEngine struct {
 	rate   int
 	calls  atomic.Int64
-	failAt int64                          // fail the failAt-th call (1-based); 0 never
+	failAt int64                              // fail the failAt-th call (1-based); 0 never
 	onCall func(ctx context.Context, n int64) // optional hook, may block
 }
 
