@@ -50,7 +50,7 @@ var phones = []phone{
 	{ipa: "m̩", espeak: "m-", flite: "ah m", vowel: true},
 	{ipa: "l̩", espeak: "@L", flite: "ah l", vowel: true},
 	// Monophthongs.
-	{ipa: "i", espeak: "i:", flite: "iy", vowel: true}, {ipa: "iː", espeak: "i:", flite: "iy", vowel: true},
+	{ipa: "i", espeak: "i", flite: "iy", vowel: true}, {ipa: "iː", espeak: "i:", flite: "iy", vowel: true},
 	{ipa: "ɪ", espeak: "I", flite: "ih", vowel: true}, {ipa: "ɨ", espeak: "I", flite: "ih", vowel: true},
 	{ipa: "e", espeak: "e", flite: "eh", vowel: true}, {ipa: "ɛ", espeak: "E", flite: "eh", vowel: true},
 	{ipa: "eː", espeak: "eI", flite: "ey", vowel: true},
