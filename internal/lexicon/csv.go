@@ -33,7 +33,7 @@ func ReadCSV(r io.Reader, maxBytes int64) ([]Entry, error) {
 		return nil, err
 	}
 	var entries []Entry
-	for line := 2; ; line++ {
+	for n := 1; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -49,7 +49,7 @@ func ReadCSV(r io.Reader, maxBytes int64) ([]Entry, error) {
 			err = Validate(e)
 		}
 		if err != nil {
-			return nil, withTerm(err, e.Term, line)
+			return nil, withTerm(err, e.Term, n)
 		}
 		entries = append(entries, e)
 	}

@@ -21,7 +21,7 @@ var (
 type Error struct {
 	Field  string // "term", "say", "phonemes", "match", "case", "lang", "" for a whole file
 	Term   string // the entry concerned, when known
-	Line   int    // 1-based line or lexeme in an imported file, 0 when not from a file
+	Line   int    // 1-based number of the entry (CSV data row, PLS lexeme, list item); 0 if unknown
 	Reason string
 	Kind   error // one of the Err* kinds
 	Err    error // wrapped detail (a parser's error), or nil
