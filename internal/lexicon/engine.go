@@ -81,7 +81,7 @@ func fliteWord(segs []segment) []string {
 			first = false
 			for k, p := range ps {
 				if isFliteVowel(p) {
-					ps[k] = p + digit
+					ps[k] = fliteStressed(p, digit)
 					digit = "0"
 				}
 			}
@@ -91,9 +91,19 @@ func fliteWord(segs []segment) []string {
 	return out
 }
 
-// fliteVowels are the vowels of flite's cmulex phone set.
+// fliteStressed is vowel p with its stress digit. flite's schwa "ax"
+// exists only unstressed; stressed, the nearest vowel is "ah".
+func fliteStressed(p, digit string) string {
+	if p == "ax" && digit == "1" {
+		return "ah1"
+	}
+	return p + digit
+}
+
+// fliteVowels are the vowels of flite's cmulex phone set; "ax" takes only
+// the digit 0.
 var fliteVowels = map[string]bool{
-	"aa": true, "ae": true, "ah": true, "ao": true, "aw": true, "ay": true, "eh": true, "er": true,
+	"ax": true, "aa": true, "ae": true, "ah": true, "ao": true, "aw": true, "ay": true, "eh": true, "er": true,
 	"ey": true, "ih": true, "iy": true, "ow": true, "oy": true, "uh": true, "uw": true,
 }
 
@@ -138,4 +148,11 @@ func FliteAddendaLine(word, ipa string) (string, error) {
 		return "", err
 	}
 	return strings.ToLower(word) + " : " + p, nil
+}
+
+// fliteConsonants are the consonants of flite's cmulex phone set.
+var fliteConsonants = map[string]bool{
+	"b": true, "ch": true, "d": true, "dh": true, "f": true, "g": true, "hh": true, "jh": true, "k": true,
+	"l": true, "m": true, "n": true, "ng": true, "p": true, "r": true, "s": true, "sh": true, "t": true,
+	"th": true, "v": true, "w": true, "y": true, "z": true, "zh": true,
 }

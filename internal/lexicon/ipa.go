@@ -46,9 +46,9 @@ var phones = []phone{
 	{ipa: "x", espeak: "x"},
 	{ipa: "ç", espeak: "C"},
 	// Syllabic consonants ("button", "bottle").
-	{ipa: "n̩", espeak: "n-", flite: "ah n", vowel: true},
-	{ipa: "m̩", espeak: "m-", flite: "ah m", vowel: true},
-	{ipa: "l̩", espeak: "@L", flite: "ah l", vowel: true},
+	{ipa: "n̩", espeak: "n-", flite: "ax n", vowel: true},
+	{ipa: "m̩", espeak: "m-", flite: "ax m", vowel: true},
+	{ipa: "l̩", espeak: "@L", flite: "ax l", vowel: true},
 	// Monophthongs.
 	{ipa: "i", espeak: "i", flite: "iy", vowel: true}, {ipa: "iː", espeak: "i:", flite: "iy", vowel: true},
 	{ipa: "ɪ", espeak: "I", flite: "ih", vowel: true}, {ipa: "ɨ", espeak: "I", flite: "ih", vowel: true},
@@ -62,7 +62,7 @@ var phones = []phone{
 	{ipa: "o", espeak: "o", flite: "ow", vowel: true}, {ipa: "oː", espeak: "o:", flite: "ow", vowel: true},
 	{ipa: "ʊ", espeak: "U", flite: "uh", vowel: true},
 	{ipa: "u", espeak: "u:", flite: "uw", vowel: true}, {ipa: "uː", espeak: "u:", flite: "uw", vowel: true},
-	{ipa: "ʌ", espeak: "V", flite: "ah", vowel: true}, {ipa: "ə", espeak: "@", flite: "ah", vowel: true},
+	{ipa: "ʌ", espeak: "V", flite: "ah", vowel: true}, {ipa: "ə", espeak: "@", flite: "ax", vowel: true},
 	{ipa: "ɜ", espeak: "3:", flite: "er", vowel: true}, {ipa: "ɜː", espeak: "3:", flite: "er", vowel: true},
 	{ipa: "ɝ", espeak: "3:", flite: "er", vowel: true}, {ipa: "ɚ", espeak: "3", flite: "er", vowel: true},
 	// Diphthongs.

@@ -14,11 +14,13 @@ func TestToEspeakAndFlite(t *testing.T) {
 		{"ˌɪlɪˈnɔɪ", ",IlIn'OI", "ih0 l ih0 n oy1"},
 		{"ʃiː dʒɪnˈpɪŋ", "Si: dZInp'IN", "sh iy1 jh ih0 n p ih1 ng"},
 		{"t͡ʃaɪ", "tSaI", "ch ay1"},
-		{"ˈbʌtn̩", "b'Vtn-", "b ah1 t ah0 n"},
+		{"ˈbʌtn̩", "b'Vtn-", "b ah1 t ax0 n"},
 		{"ˈwʊstɚ", "w'Ust3", "w uh1 s t er0"},
 		{"ˈhɪə", "h'i@", "hh ih1 r"},
 		{"ˈhæp.i", "h'api", "hh ae1 p iy0"},
-		{"ˈɡɑːzə", "g'A:z@", "g aa1 z ah0"},
+		{"əˈbaʊt", "@b'aUt", "ax0 b aw1 t"},
+		{"ə", "@", "ah1"}, // flite has no stressed schwa
+		{"ˈɡɑːzə", "g'A:z@", "g aa1 z ax0"},
 		{"pʰɪn", "pIn", "p ih1 n"}, // aspiration is ignored
 	}
 	for _, tt := range tests {
