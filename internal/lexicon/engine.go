@@ -129,7 +129,7 @@ func EspeakMarkup(ipa string) (string, error) {
 // FliteMarkup is the inline form aloud uses for flite: "[[phones]]" with
 // CMU phones ("[[k iy1 v]]"). flite itself has no inline phoneme syntax;
 // the flite engine must cut these out and synthesize the phones (see the
-// package README section on wiring), which this notation makes
+// README section "Pronunciation lexicon"), which this notation makes
 // unambiguous because no English text contains "[[".
 func FliteMarkup(ipa string) (string, error) {
 	p, err := ToFlite(ipa)

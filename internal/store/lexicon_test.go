@@ -249,3 +249,27 @@ func sorted(ids ...string) []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// Two writers adding the two halves of a loop at once: the state row lock
+// serializes them, so exactly one is refused.
+func TestLexiconConcurrentLoop(t *testing.T) {
+	t.Parallel()
+	dbtest.Run(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p, _ := s.EnsurePublication(ctx, "daily")
+		for round := range 5 {
+			a, b := "a"+string(rune('a'+round)), "b"+string(rune('a'+round))
+			errs := make(chan error, 2)
+			for _, e := range []lexicon.Entry{{Term: a, Say: b}, {Term: b, Say: a}} {
+				go func() {
+					_, err := s.CreateLexiconEntry(ctx, p.ID, "", entry(e))
+					errs <- err
+				}()
+			}
+			e1, e2 := <-errs, <-errs
+			if (e1 == nil) == (e2 == nil) || !errors.Is(errors.Join(e1, e2), lexicon.ErrLoop) {
+				t.Fatalf("round %d: got %v and %v, want one ErrLoop", round, e1, e2)
+			}
+		}
+	})
+}
