@@ -114,3 +114,9 @@ func collapseSpace(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// isEnglish reports whether lang ("" = any) is English or a variant: the
+// languages whose voices the phoneme tables are for.
+func isEnglish(lang string) bool {
+	return lang == "" || matchesLang("en", lang)
+}

@@ -22,7 +22,7 @@ func sampleEntries() []Entry {
 		{Term: "US", Case: CaseSensitive, Spell: true},
 		{Term: "NATO", AsWord: true},
 		{Term: "AT&T", Lang: "en-us", Spell: true},
-		{Term: "Bach", Lang: "de", Phonemes: "bax"},
+		{Term: "Bach", Lang: "de", Say: "bahch"},
 		{Term: `"Quoted", term`, Match: MatchPhrase, Say: `say "it" & that`},
 	}
 	for i := range es {

@@ -34,6 +34,9 @@ type pattern struct {
 
 // Compile builds a Matcher for text in lang ("" = any language, which
 // keeps every entry) from entries that passed WithDefaults and Validate.
+// For text in a language other than English, phoneme entries (English
+// phonemes, valid for every language when their lang is "") are read as
+// written, since the voices of that language use other phoneme tables.
 // Entries for other languages are left out. Longer terms win over shorter
 // ones; at equal length a case-sensitive entry wins, then the earlier one,
 // so callers list overriding entries first (see Merge).
@@ -58,7 +61,7 @@ func Compile(entries []Entry, lang string) *Matcher {
 		}
 		key := fold(toks[0].text)
 		m.index[key] = append(m.index[key], p)
-		m.spoken[i] = newSpoken(e)
+		m.spoken[i] = newSpoken(e, isEnglish(lang))
 	}
 	return m
 }

@@ -74,17 +74,26 @@ func TestFind(t *testing.T) {
 }
 
 func TestSpokenPerEngine(t *testing.T) {
-	m := compileT(t, "", Entry{Term: "Kyiv", Phonemes: "ˈkiːv"}, Entry{Term: "Bach", Lang: "de", Phonemes: "bax"})
-	for _, tt := range []struct{ text, engine, want string }{
-		{"Kyiv", EngineEspeak, "{[[k'i:v]]}"},
-		{"Kyiv", EngineFlite, "{[[k iy1 v]]}"},
-		{"Kyiv", "piper", "{Kyiv}"}, // an engine without a notation hears the written word
-		{"Bach", EngineEspeak, "{[[bax]]}"},
-		{"Bach", EngineFlite, "{Bach}"}, // flite cannot say x: the written word
+	en := compileT(t, "en-us", Entry{Term: "Kyiv", Phonemes: "ˈkiːv"}, Entry{Term: "NATO", AsWord: true})
+	de := compileT(t, "de", Entry{Term: "Kyiv", Phonemes: "ˈkiːv"}, Entry{Term: "NATO", AsWord: true})
+	for _, tt := range []struct {
+		m                  *Matcher
+		text, engine, want string
+	}{
+		{en, "Kyiv", EngineEspeak, "{[[k'i:v]]}"},
+		{en, "Kyiv", EngineFlite, "{[[k iy1 v]]}"},
+		{en, "Kyiv", "", "{Kyiv}"}, // an engine without a notation hears the written word
+		{de, "Kyiv", EngineEspeak, "{Kyiv}"},
+		{de, "NATO", EngineEspeak, "{nato}"},
 	} {
-		if got := render(m, tt.text, tt.engine); got != tt.want {
+		if got := render(tt.m, tt.text, tt.engine); got != tt.want {
 			t.Errorf("%s for %s: got %q, want %q", tt.text, tt.engine, got, tt.want)
 		}
+	}
+	// An entry that slipped past validation is read as written.
+	m := Compile([]Entry{(Entry{Term: "Bach", Phonemes: "bax"}).WithDefaults()}, "en")
+	if got := render(m, "Bach", EngineFlite); got != "{Bach}" {
+		t.Errorf("unsayable phonemes for flite: got %q, want {Bach}", got)
 	}
 }
 

@@ -13,12 +13,15 @@ type spoken struct {
 	flite  string   // KindPhonemes: "[[…]]" with CMU phones for flite
 }
 
-func newSpoken(e Entry) spoken {
+func newSpoken(e Entry, english bool) spoken {
 	var s spoken
 	switch e.Kind() {
 	case KindSay:
 		s.say = strings.Fields(e.Say)
 	case KindPhonemes:
+		if !english {
+			break
+		}
 		// Validate refused what does not convert; an entry that slipped
 		// through falls back to its written form (see Spoken).
 		s.espeak, _ = EspeakMarkup(e.Phonemes)

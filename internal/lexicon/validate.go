@@ -9,9 +9,9 @@ import (
 )
 
 // Validate checks one entry on its own (after WithDefaults) and returns an
-// *Error naming the problem, or nil. Phonemes must convert for espeak-ng
-// and, for entries that apply to English (lang "" or "en*"), for flite,
-// aloud's default English engine.
+// *Error naming the problem, or nil. Phonemes are for English entries
+// (lang "" or "en*") and must convert for both espeak-ng and flite, the
+// two engines that speak English.
 func Validate(e Entry) error {
 	if err := validate(e); err != nil {
 		return withTerm(err, e.Term, 0)
@@ -108,15 +108,16 @@ func checkPhonemes(e Entry) error {
 	if utf8.RuneCountInString(e.Phonemes) > MaxTermLen {
 		return invalid("phonemes", fmt.Sprintf("phonemes are over %d characters", MaxTermLen))
 	}
+	if !isEnglish(e.Lang) {
+		// espeak-ng's other voices have their own phoneme tables, in which
+		// English mnemonics are silently dropped or misread.
+		return invalid("phonemes", fmt.Sprintf(`phonemes are supported for English entries only (lang "" or en…), not %q; use say`, e.Lang))
+	}
 	if _, err := ToEspeak(e.Phonemes); err != nil {
 		return err
 	}
-	if matchesLang(e.Lang, "en") || e.Lang == "" {
-		if _, err := ToFlite(e.Phonemes); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := ToFlite(e.Phonemes)
+	return err
 }
 
 // ValidateSet checks a whole lexicon: every entry on its own, then
