@@ -24,6 +24,7 @@ func output(t *testing.T, bin string, args ...string) string {
 // English voice: espeak-ng silently drops unknown mnemonics, so each one
 // must change what "[[b…@]]" sounds like (its IPA transcription).
 func TestEspeakSaysEveryPhone(t *testing.T) {
+	t.Parallel()
 	bin := testenv.Binary(t, "espeak-ng")
 	base := output(t, bin, "-v", "en-us", "-q", "--ipa", "[[b@]]")
 	seen := map[string]bool{}
@@ -64,6 +65,7 @@ func TestEspeakReadsConvertedIPA(t *testing.T) {
 // flite's letter-to-sound rules could not produce the same phones by
 // chance; a refused addenda entry would fall back to them.
 func TestFliteAcceptsEveryPhone(t *testing.T) {
+	t.Parallel()
 	bin := testenv.Binary(t, "flite")
 	var ipas []string
 	for _, p := range phones {
@@ -87,7 +89,7 @@ func TestFliteAcceptsEveryPhone(t *testing.T) {
 		t.Fatal("too few made-up words")
 	}
 	var lex strings.Builder
-	want := map[string]string{}
+	var words, want []string
 	for i, ipa := range ipas {
 		word := "zo" + syllables[i/len(syllables)%len(syllables)] + syllables[i%len(syllables)] + "n"
 		line, err := FliteAddendaLine(word, ipa)
@@ -106,15 +108,28 @@ func TestFliteAcceptsEveryPhone(t *testing.T) {
 			}
 			said = append(said, p)
 		}
-		want[word] = "pau " + strings.Join(said, " ") + " pau"
+		words = append(words, word)
+		want = append(want, strings.Join(said, " "))
 	}
 	file := filepath.Join(t.TempDir(), "addenda.lex")
 	if err := os.WriteFile(file, []byte(lex.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for word, w := range want {
-		if got := output(t, bin, "-add_lex", file, "-ps", "-t", word, "none"); got != w {
-			t.Errorf("flite says %s as %q, want %q", word, got, w)
+	// One flite run says every word as its own sentence; -ps prints the
+	// segments of all of them, a pause between sentences.
+	out := output(t, bin, "-add_lex", file, "-ps", "-t", strings.Join(words, ". ")+".", "none")
+	inner, ok := strings.CutPrefix(strings.Join(strings.Fields(out), " "), "pau ")
+	inner, ok2 := strings.CutSuffix(inner, " pau")
+	if !ok || !ok2 {
+		t.Fatalf("flite -ps output %q does not start and end with a pause", out)
+	}
+	gotWords := strings.Split(inner, " pau ")
+	if len(gotWords) != len(want) {
+		t.Fatalf("flite said %d words, want %d: %s", len(gotWords), len(want), out)
+	}
+	for i := range want {
+		if gotWords[i] != want[i] {
+			t.Errorf("flite says %s (IPA %q) as %q, want %q", words[i], ipas[i], gotWords[i], want[i])
 		}
 	}
 }

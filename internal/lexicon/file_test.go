@@ -128,6 +128,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 const plsHead = `<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" alphabet="ipa" xml:lang="en">`
 
 func TestReadPLSRefusals(t *testing.T) {
+	t.Parallel()
 	huge := plsHead + strings.Repeat("<lexeme><grapheme>"+strings.Repeat("a", 190)+"</grapheme><alias>b</alias></lexeme>", 80000) + "</lexicon>" // 20 MB
 	tests := []struct {
 		name   string
@@ -169,6 +170,7 @@ func TestReadPLSRefusals(t *testing.T) {
 }
 
 func TestReadCSVRefusals(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, doc string
 		kind      error
