@@ -57,7 +57,7 @@ type Entry struct {
 func (e Entry) WithDefaults() Entry {
 	e.Term = collapseSpace(e.Term)
 	e.Say = collapseSpace(e.Say)
-	e.Phonemes = strings.TrimSpace(e.Phonemes)
+	e.Phonemes = collapseSpace(e.Phonemes)
 	e.Lang = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(e.Lang)), "_", "-")
 	if e.Match == "" {
 		e.Match = MatchWord

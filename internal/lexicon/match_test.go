@@ -178,3 +178,18 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+func TestDefuse(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":             "plain",
+		"say [[k'i:v]] now": "say [ k'i:v]  now",
+		"[[[x]]]":           "[ [x]  ]",
+		"a[b]c":             "a[b]c",
+		"\xff[[\xfe]]":      "\xff[ \xfe] ",
+	} {
+		got := Defuse(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("Defuse(%q) = %q, want %q (same length)", in, got, want)
+		}
+	}
+}

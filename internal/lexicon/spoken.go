@@ -64,3 +64,22 @@ func (m *Matcher) Spoken(r Replacement, engine string) []string {
 	}
 	return strings.Fields(r.Written)
 }
+
+// Defuse returns s with every "[[" and "]]" broken ("[ ", "] "), so that
+// written text can never reach an engine as phoneme markup: espeak-ng
+// reads "[[…]]" as phonemes once its espeakPHONEMES flag is on, and only
+// lexicon entries may produce that. Byte offsets are unchanged, so spans
+// computed on s stay valid.
+func Defuse(s string) string {
+	if !strings.Contains(s, "[[") && !strings.Contains(s, "]]") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+1 < len(b); i++ {
+		if (b[i] == '[' || b[i] == ']') && b[i+1] == b[i] {
+			b[i+1] = ' '
+			i++
+		}
+	}
+	return string(b)
+}

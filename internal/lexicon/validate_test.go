@@ -107,8 +107,8 @@ func TestValidateSet(t *testing.T) {
 }
 
 func TestWithDefaults(t *testing.T) {
-	got := Entry{Term: "  Xi \t Jinping ", Lang: " EN_gb", Say: " shee  jin "}.WithDefaults()
-	want := Entry{Term: "Xi Jinping", Lang: "en-gb", Match: MatchWord, Case: CaseInsensitive, Say: "shee jin"}
+	got := Entry{Term: "  Xi \t Jinping ", Lang: " EN_gb", Say: " shee  jin ", Phonemes: "ʃiː\n dʒɪn "}.WithDefaults()
+	want := Entry{Term: "Xi Jinping", Lang: "en-gb", Match: MatchWord, Case: CaseInsensitive, Say: "shee jin", Phonemes: "ʃiː dʒɪn"}
 	if got != want {
 		t.Fatalf("got %+v, want %+v", got, want)
 	}
