@@ -183,7 +183,7 @@ func TestDefuse(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain":             "plain",
 		"say [[k'i:v]] now": "say [ k'i:v]  now",
-		"[[[x]]]":           "[ [x]  ]",
+		"[[[x]]]":           "[ [x] ]",
 		"a[b]c":             "a[b]c",
 		"\xff[[\xfe]]":      "\xff[ \xfe] ",
 	} {
