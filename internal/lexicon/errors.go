@@ -27,6 +27,7 @@ type Error struct {
 	Err    error // wrapped detail (a parser's error), or nil
 }
 
+// Error is the client-safe message: the entry, the field, the reason.
 func (e *Error) Error() string {
 	msg := e.Reason
 	if e.Field != "" {

@@ -28,6 +28,7 @@ func newCapReader(r io.Reader, max int64) *capReader {
 	return &capReader{r: io.LimitReader(r, max+1), left: max, max: max}
 }
 
+// Read passes reads through until the cap is passed.
 func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
