@@ -29,6 +29,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.Ping(ctx); err != nil {
 		checks["database"], status = err.Error(), http.StatusServiceUnavailable
 	}
+	if s.opts.Parts != nil {
+		for part, state := range s.opts.Parts() {
+			checks[part] = state
+		}
+	}
 	if s.opts.Ready != nil {
 		checks["pipeline"] = "ok"
 		if err := s.opts.Ready(ctx); err != nil {

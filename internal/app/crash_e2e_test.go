@@ -87,7 +87,7 @@ func TestE2EHelperProcess(t *testing.T) {
 	}
 	if err == nil {
 		delay, _ := time.ParseDuration(os.Getenv("ALOUD_E2E_DELAY"))
-		err = serve(ctx, cfg, StdEnv(), mode == "serve", slowRenderer{delay: delay, markers: os.Getenv("ALOUD_E2E_MARKERS")})
+		err = serve(ctx, cfg, StdEnv(), mode == "serve", slowRenderer{delay: delay, markers: os.Getenv("ALOUD_E2E_MARKERS")}, nil)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)

@@ -61,9 +61,11 @@ type Deps struct {
 	Store    *store.Store
 	Blobs    Blobs
 	Renderer Renderer
-	Fetcher  Fetcher
-	// Extract reads the article in an HTML page (extract.Extract).
-	Extract func(body []byte, pageURL, contentType string) (article.Article, error)
+	Fetcher  Fetcher // feed polls
+	// Load reads an ingest input through the loader the CLI uses
+	// (ingest.Loader): lang overrides the article's language, defaultLang
+	// is the language of one that names none ("" means English).
+	Load func(ctx context.Context, in Input, lang, defaultLang string) (article.Article, error)
 	// ParseFeed reads RSS, Atom or JSON Feed (feed.Parse).
 	ParseFeed func(r io.Reader) (*feed.Feed, error)
 	// Permanent reports errors that retrying cannot fix; such jobs are
@@ -83,8 +85,13 @@ type Settings struct {
 // Config sizes and times the client.
 type Config struct {
 	Concurrency     int           // renders run at once by this process (and as many light jobs); 0 = insert only
-	RenderTimeout   time.Duration // default 10m
-	RescueAfter     time.Duration // River's rescue of jobs whose worker died; default 1h
+	RenderTimeout   time.Duration // a render's timeout before its per-sentence allowance; default 2m
+	// RenderPerSentence is added to a render's timeout per sentence, so a
+	// long article gets the time it needs and a short one is not left
+	// hanging for as long; default 500ms.
+	RenderPerSentence time.Duration
+	RescueAfter       time.Duration // River retries a job still running after max(this, its timeout); default RenderTimeout+1m
+	MaxSpokenChars    int           // spoken characters per article; 0 means no limit
 	FetchPoll       time.Duration // how often idle workers look for jobs; default 1s
 	FeedSweep       time.Duration // how often due feeds are enqueued; default 1m
 	MaxAttempts     int           // default 5
@@ -161,8 +168,9 @@ func (cfg Config) withDefaults() Config {
 			*d = v
 		}
 	}
-	def(&cfg.RenderTimeout, 10*time.Minute)
-	def(&cfg.RescueAfter, time.Hour)
+	def(&cfg.RenderTimeout, 2*time.Minute)
+	def(&cfg.RenderPerSentence, 500*time.Millisecond)
+	def(&cfg.RescueAfter, cfg.RenderTimeout+time.Minute)
 	def(&cfg.FetchPoll, time.Second)
 	def(&cfg.FeedSweep, time.Minute)
 	def(&cfg.SoftStopTimeout, 10*time.Second)

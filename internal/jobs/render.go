@@ -18,6 +18,9 @@ import (
 // RenderArgs renders one rendition.
 type RenderArgs struct {
 	RenditionID string `json:"rendition_id" river:"unique"`
+	// Sentences sizes the job's timeout (see Timeout); not part of its
+	// uniqueness.
+	Sentences int `json:"sentences,omitempty"`
 }
 
 // Kind is the job kind.
@@ -35,7 +38,12 @@ type renderWorker struct {
 	c *Client
 }
 
-func (w *renderWorker) Timeout(*river.Job[RenderArgs]) time.Duration { return w.c.cfg.RenderTimeout }
+// Timeout grows with the article: a floor plus an allowance per sentence.
+// River's rescuer also waits this long before it retries a job whose worker
+// died without the liveness check noticing.
+func (w *renderWorker) Timeout(job *river.Job[RenderArgs]) time.Duration {
+	return w.c.cfg.RenderTimeout + time.Duration(job.Args.Sentences)*w.c.cfg.RenderPerSentence
+}
 
 func (w *renderWorker) Work(ctx context.Context, job *river.Job[RenderArgs]) error {
 	start := time.Now()
