@@ -39,7 +39,7 @@ type Options struct {
 	// CheckURL is the fetcher's guard, applied to a URL to fetch at submit.
 	CheckURL func(raw string) error
 	// CheckVoice refuses an unknown voice, or a language no voice speaks.
-	CheckVoice func(voice, lang string) error
+	CheckVoice   func(voice, lang string) error
 	Version      string
 	FeedInterval time.Duration // default poll interval of new feeds; default 15m
 	Now          func() time.Time

@@ -35,7 +35,10 @@ type ingestWorker struct {
 	c *Client
 }
 
-func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return 2 * time.Minute }
+// ingestTimeout bounds a fetch and an extraction.
+const ingestTimeout = 2 * time.Minute
+
+func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return ingestTimeout }
 
 func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	start := time.Now()
