@@ -53,6 +53,11 @@ func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.Write(w, depth, jobKinds)
+	if s.opts.Running != nil {
+		if running, err := s.opts.Running(ctx); err == nil {
+			WriteRunning(w, running, jobKinds)
+		}
+	}
 	return nil
 }
 

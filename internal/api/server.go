@@ -13,6 +13,7 @@ import (
 	"aloud/internal/article"
 	"aloud/internal/blob"
 	"aloud/internal/ingest"
+	"aloud/internal/jobs"
 	"aloud/internal/store"
 )
 
@@ -38,6 +39,8 @@ type Options struct {
 	MaxSpokenChars int
 	// CheckURL is the fetcher's guard, applied to a URL to fetch at submit.
 	CheckURL func(raw string) error
+	// Running reads the running jobs for the stuck-work metrics.
+	Running func(ctx context.Context) (jobs.RunningStats, error)
 	// CheckVoice refuses an unknown voice, or a language no voice speaks.
 	CheckVoice   func(voice, lang string) error
 	Version      string

@@ -79,7 +79,9 @@ func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren j
 		if err != nil {
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
-		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, apiOptions(cfg, pipe)).Handler()
+		opts := apiOptions(cfg, pipe)
+		opts.Running = svc.jobs.Running
+		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, opts).Handler()
 		// No WriteTimeout: audio responses stream for as long as a listener
 		// needs; ReadHeaderTimeout bounds slow clients.
 		srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
