@@ -11,9 +11,13 @@ import (
 	"aloud/internal/article"
 )
 
+// maxH1s bounds the <h1>s remembered as title evidence.
+const maxH1s = 8
+
 // declared is what the page says about itself in its head and markup.
 type declared struct {
 	lang, title, canonical, h1, kicker string
+	h1s                                []string          // every <h1>'s text, in order (at most maxH1s)
 	meta                               map[string]string // lowercased name/property → first content
 	ld                                 []map[string]any  // JSON-LD article objects
 	times                              []string          // <time datetime> values in order
@@ -38,7 +42,7 @@ func collectDeclared(root *html.Node) *declared {
 				d.lang = attr(n, "xml:lang")
 			}
 		case atom.Title:
-			if d.title == "" {
+			if d.title == "" && n.Namespace == "" { // not an <svg> icon's <title>
 				d.title = textOf(n)
 			}
 		case atom.Meta:
@@ -53,9 +57,15 @@ func collectDeclared(root *html.Node) *declared {
 			}
 			return false
 		case atom.H1:
+			if len(d.h1s) >= maxH1s {
+				break
+			}
+			h, k := headline(n)
+			if h != "" {
+				d.h1s = append(d.h1s, h)
+			}
 			if d.h1 == "" {
-				var k string
-				if d.h1, k = headline(n); k != "" {
+				if d.h1 = h; k != "" {
 					d.kicker = k
 				} else if d.kicker == "" {
 					d.kicker = kickerBefore(n)
@@ -77,8 +87,8 @@ func (d *declared) addMeta(n *html.Node) {
 		return
 	}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-		key := strings.ToLower(strings.TrimSpace(attr(n, k)))
-		if key != "" {
+		// One tag may name several properties: property="og:title twitter:title".
+		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
 			if _, ok := d.meta[key]; !ok {
 				d.meta[key] = content
 			}
@@ -90,7 +100,7 @@ func (d *declared) addMeta(n *html.Node) {
 func (p *page) metadata(pageURL string) article.Article {
 	d := p.decl
 	a := article.Article{Kicker: d.kicker}
-	a.Title = pickTitle(d)
+	a.Title = pickTitle(d, pageURL)
 	a.Byline = firstOf(d.ldString("author"), d.meta["author"], d.meta["article:author"], d.meta["byl"])
 	if strings.HasPrefix(a.Byline, "http") {
 		a.Byline = ""
@@ -206,21 +216,4 @@ func kickerBefore(h1 *html.Node) string {
 		return ""
 	}
 	return k
-}
-
-// pickTitle prefers the visible <h1> when the page's declared titles agree
-// with it; otherwise the <h1> is a section label ("Games") and the
-// declared headline wins.
-func pickTitle(d *declared) string {
-	declared := []string{d.ldString("headline"), d.meta["og:title"], d.meta["twitter:title"], d.title}
-	h1 := strings.ToLower(d.h1)
-	for _, t := range declared {
-		if lt := strings.ToLower(t); h1 != "" && lt != "" && (strings.Contains(lt, h1) || strings.Contains(h1, lt)) {
-			return d.h1
-		}
-	}
-	if d.h1 != "" && len(d.h1) > 20 {
-		return d.h1
-	}
-	return firstOf(declared[0], declared[1], declared[2], d.h1, declared[3])
 }
