@@ -186,7 +186,7 @@ func (p *page) removeFurniture() {
 			return true
 		}
 		name := classWords(n)
-		furniture := isFurnitureName(name) || (n.DataAtom == atom.Header || n.DataAtom == atom.Form) && s.paras < 2
+		furniture := isFurnitureName(n) || (n.DataAtom == atom.Header || n.DataAtom == atom.Form) && s.paras < 2
 		if !furniture {
 			return true
 		}
@@ -194,7 +194,7 @@ func (p *page) removeFurniture() {
 		// can hold the article itself.
 		big := total.paras > 0 && float64(s.paras) >= 0.4*float64(total.paras) && s.paras >= 2 ||
 			total.text > 0 && float64(s.text-s.link) >= 0.6*float64(total.text-total.link)
-		if big && !strings.Contains(name, "comment") || isContentName(name) && s.paras >= 3 {
+		if big && !strings.Contains(name, "comment") || isContentName(n) && s.paras >= 3 {
 			return true
 		}
 		if isHeading(n) && sectionName.MatchString(name) {
