@@ -32,7 +32,9 @@ type emitter struct {
 func (p *page) body(title string) ([]article.Block, string) {
 	e := &emitter{p: p, title: title}
 	for _, n := range p.mainContent() {
-		e.node(n, article.Paragraph, 0)
+		// The content root itself is never judged as furniture: the
+		// teaser-list and link-density rules are for what it holds.
+		e.element(n, article.Paragraph, 0)
 		e.flush(article.Paragraph)
 	}
 	return cleanBlocks(dropLinkLines(e.blocks, e.linky), title), e.kicker
