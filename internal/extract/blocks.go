@@ -21,6 +21,7 @@ type emitter struct {
 	linked int // runes of buf inside links
 	inLink int
 	inCell int    // inside a table cell, blocks run inline
+	inPre  int    // inside <pre>, line breaks are kept
 	linky  []bool // per block: made mostly of link text
 	edge   bool   // a link starts or ends before the next text
 
@@ -37,7 +38,7 @@ func (p *page) body(title string) ([]article.Block, string) {
 		e.element(n, article.Paragraph, 0)
 		e.flush(article.Paragraph)
 	}
-	return cleanBlocks(dropLinkLines(e.blocks, e.linky), title), e.kicker
+	return joinFragments(cleanBlocks(dropLinkLines(e.blocks, e.linky), title)), e.kicker
 }
 
 // dropBeforeHeadline forgets what the content held above its <h1>: a
@@ -66,7 +67,13 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		if e.edge {
 			e.spaceAtEdge(n.Data)
 		}
-		e.buf.WriteString(n.Data)
+		if e.inPre > 0 {
+			e.buf.WriteString(n.Data)
+		} else {
+			// Line breaks in the source are white space; only <br> and
+			// <pre> break lines.
+			e.buf.WriteString(strings.Map(newlineToSpace, n.Data))
+		}
 		if e.inLink > 0 {
 			t, _ := countText(n.Data)
 			e.linked += t
@@ -101,6 +108,13 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		}
 		e.children(n, mode, depth)
 		e.flush(article.Heading)
+		return
+	case atom.Pre:
+		e.flush(mode)
+		e.inPre++
+		e.children(n, mode, depth)
+		e.inPre--
+		e.flush(mode)
 		return
 	case atom.Blockquote:
 		e.flush(mode)
@@ -215,6 +229,13 @@ func (e *emitter) flush(t article.BlockType) {
 			e.linky = append(e.linky, linky)
 		}
 	}
+}
+
+func newlineToSpace(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
 }
 
 // dropLinkLines removes link-only lines that read as navigation: those

@@ -111,7 +111,7 @@ func namesFurniture(class, id string) bool {
 			continue
 		}
 		if embedName(toks) {
-			return false // embedded posts are quoted as part of the story
+			return false // embedded posts and formulas are part of the story
 		}
 		if tokensMatch(toks, furnitureTokens, furnitureStems) || hasPhrase(toks) {
 			return true
@@ -132,7 +132,8 @@ func namesContent(class, id string) bool {
 
 func embedName(toks []string) bool {
 	for _, t := range toks {
-		if strings.HasPrefix(t, "embed") || strings.HasPrefix(t, "tweet") || t == "instagram" {
+		if strings.HasPrefix(t, "embed") || strings.HasPrefix(t, "tweet") || t == "instagram" ||
+			t == "math" || t == "katex" || t == "mathjax" {
 			return true
 		}
 	}

@@ -53,7 +53,7 @@ func (p *page) removeInvisible() []*html.Node {
 			drop = append(drop, n)
 			return false
 		case html.ElementNode:
-			if skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
+			if isMath(n) && !keepMath(n) || skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
 				drop = append(drop, n)
 				switch n.DataAtom {
 				case atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Audio:
