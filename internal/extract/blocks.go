@@ -16,14 +16,17 @@ type emitter struct {
 	p      *page
 	kicker string // a short line found right above the headline
 	title  string
-	blocks []article.Block
-	buf    strings.Builder
-	linked int // runes of buf inside links
-	inLink int
-	inCell int    // inside a table cell, blocks run inline
-	inPre  int    // inside <pre>, line breaks are kept
-	linky  []bool // per block: made mostly of link text
-	edge   bool   // a link starts or ends before the next text
+	// rootText is the text of the content; an element holding most of it
+	// is the article itself and is not judged as furniture.
+	rootText int
+	blocks   []article.Block
+	buf      strings.Builder
+	linked   int // runes of buf inside links
+	inLink   int
+	inCell   int    // inside a table cell, blocks run inline
+	inPre    int    // inside <pre>, line breaks are kept
+	linky    []bool // per block: made mostly of link text
+	edge     bool   // a link starts or ends before the next text
 
 	cut *html.Node // skip the rest of this element's children
 }
@@ -32,7 +35,11 @@ type emitter struct {
 // returns a kicker line when one stood right above the headline.
 func (p *page) body(title string) ([]article.Block, string) {
 	e := &emitter{p: p, title: title}
-	for _, n := range p.mainContent() {
+	content := p.mainContent()
+	for _, n := range content {
+		e.rootText += p.st[n].text
+	}
+	for _, n := range content {
 		// The content root itself is never judged as furniture: the
 		// teaser-list and link-density rules are for what it holds.
 		e.element(n, article.Paragraph, 0)
@@ -197,6 +204,9 @@ func (e *emitter) keep(n *html.Node) bool {
 	s := e.p.st[n]
 	if s == nil || s.text == 0 {
 		return n.DataAtom == atom.Br
+	}
+	if 2*s.text > e.rootText {
+		return true // most of the content: the article, whatever it looks like
 	}
 	if e.p.isTeaserList(n) {
 		return false
