@@ -99,10 +99,10 @@ func (p *page) mainContent() []*html.Node {
 	if top == nil {
 		return []*html.Node{p.root}
 	}
-	// An only child is no narrower than its parent (a <tbody> in its
-	// <table>): take the parent, whose siblings may be the article's
-	// other paragraphs.
-	for top.Parent != nil && top.Parent.Type == html.ElementNode && onlyChild(top) &&
+	// An only child is no narrower than its parent, and a table's rows
+	// are read with their table: take the parent, whose siblings may be
+	// the article's other paragraphs.
+	for top.Parent != nil && top.Parent.Type == html.ElementNode && (onlyChild(top) || isTablePart(top)) &&
 		top.Parent.DataAtom != atom.Body && top.Parent.DataAtom != atom.Html {
 		top = top.Parent
 	}
@@ -301,4 +301,12 @@ func onlyChild(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+func isTablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
 }
