@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+
+	"aloud/internal/ingest"
 )
 
 // langTag is a loose BCP 47 shape check: enough to catch typos such as
@@ -39,7 +41,7 @@ func runExtract(ctx context.Context, args []string, env Env) error {
 	}
 	a, err := loader.Load(ctx, pos[0], env.Stdin)
 	if err != nil {
-		return fmt.Errorf("extract %s: %w", pos[0], err)
+		return fmt.Errorf("extract %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	var out []byte
 	if *format == "json" {

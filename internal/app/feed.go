@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"aloud/internal/feed"
+	"aloud/internal/ingest"
 )
 
 func runFeed(ctx context.Context, args []string, env Env) error {
@@ -38,7 +39,7 @@ func runFeed(ctx context.Context, args []string, env Env) error {
 	}
 	f, err := feed.Parse(bytes.NewReader(data), feed.Options{Max: *latest})
 	if err != nil {
-		return fmt.Errorf("read feed %s: %w", pos[0], err)
+		return fmt.Errorf("read feed %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	return printFeed(env.Stdout, f, *format)
 }

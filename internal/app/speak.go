@@ -12,6 +12,7 @@ import (
 
 	"aloud/internal/article"
 	"aloud/internal/feed"
+	"aloud/internal/ingest"
 	"aloud/internal/render"
 )
 
@@ -188,7 +189,7 @@ func displayName(src string) string {
 	if src == "-" {
 		return "stdin"
 	}
-	return src
+	return ingest.RedactURL(src)
 }
 
 func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions, art article.Article) error {

@@ -37,6 +37,9 @@ func pickTitle(d *declared, pageURL string) string {
 		if h := extendedBy(doc, d.h1s); h != "" {
 			return h // a <title> cut short: "Café notes" over "Café notes from a small town"
 		}
+		if h := firstOf(d.h1s...); wordCount(doc) < 3 && wordCount(h) > wordCount(doc) {
+			return h // a <title> of a word or two is a section name ("Harbour news")
+		}
 		return doc
 	}
 	for _, h := range d.h1s {

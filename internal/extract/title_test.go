@@ -33,6 +33,7 @@ func TestPickTitle(t *testing.T) {
 		{"JSON-LD name closer to the <title> than its headline", `<title>Hermitian matrix - Wikipedia</title><script type="application/ld+json"><![CDATA[{"@type":"Article","name":"Hermitian matrix","headline":"matrix equal to its conjugate-transpose"}]]></script>`,
 			``, "Hermitian matrix"},
 		{"space-separated properties", `<title>Title Element</title><meta property="x:title dc:title" content="Preferred title">`, ``, "Preferred title"},
+		{"a two-word <title> is a section name", `<title>Harbour news</title>`, `<h1>Ferry keeps running</h1>`, "Ferry keeps running"},
 		{"svg icon titles are not the document title", ``, `<svg><title>arrow-down</title></svg><h1>Bridge reopens</h1>`, "Bridge reopens"},
 	}
 	for _, c := range cases {
