@@ -21,6 +21,9 @@ type declared struct {
 	meta                               map[string]string // lowercased name/property → first content
 	ld                                 []map[string]any  // JSON-LD article objects
 	times                              []string          // <time datetime> values in order
+	itemDate                           string            // itemprop=datePublished
+	visibleBy, markedBy                string            // "By NAME" line; byline element text
+	visibleDate                        time.Time         // the date on the "By NAME" line
 }
 
 // collectDeclared reads metadata from the whole document.
@@ -29,6 +32,10 @@ func collectDeclared(root *html.Node) *declared {
 	walk(root, 0, func(n *html.Node, _ int) bool {
 		if n.Type != html.ElementNode {
 			return true
+		}
+		d.noteByline(n)
+		if d.itemDate == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+			d.itemDate = firstOf(attr(n, "datetime"), attr(n, "content"))
 		}
 		if d.kicker == "" && d.h1 == "" && isKicker(n) {
 			if k := textOf(n); len(k) > 0 && len(k) <= 120 {
@@ -101,10 +108,7 @@ func (p *page) metadata(pageURL string) article.Article {
 	d := p.decl
 	a := article.Article{Kicker: d.kicker}
 	a.Title = pickTitle(d, pageURL)
-	a.Byline = firstOf(d.ldString("author"), d.meta["author"], d.meta["article:author"], d.meta["byl"])
-	if strings.HasPrefix(a.Byline, "http") {
-		a.Byline = ""
-	}
+	a.Byline = d.byline()
 	a.Source = firstOf(d.meta["og:site_name"], ldPublisher(d), d.meta["application-name"])
 	a.Language = normLang(firstOf(d.lang, d.ldString("inLanguage"), d.meta["content-language"],
 		d.meta["og:locale"], d.meta["language"]))
@@ -117,23 +121,46 @@ func (p *page) metadata(pageURL string) article.Article {
 			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
+	a.Published = d.published()
+	return a
+}
+
+// byline is the author as the page declares it (JSON-LD, <meta>) or
+// shows it (a "By NAME" line, an author element); never a profile URL.
+func (d *declared) byline() string {
+	for _, s := range []string{d.ldString("author"), d.meta["author"], d.meta["article:author"],
+		d.meta["parsely-author"], d.meta["dc.creator"], d.meta["dc:creator"], d.meta["sailthru.author"],
+		d.meta["byl"], d.visibleBy, d.markedBy} {
+		s = collapse(byPrefix.ReplaceAllString(strings.TrimSpace(s), ""))
+		if s != "" && len(s) <= 200 && !strings.Contains(s, "://") && !strings.HasPrefix(s, "www.") {
+			return s
+		}
+	}
+	return ""
+}
+
+// published is the publication time from the most explicit evidence:
+// JSON-LD, <meta> tags, itemprop, <time datetime>, then a date shown on
+// the byline line.
+func (d *declared) published() time.Time {
 	dates := []string{d.ldString("datePublished"), d.meta["article:published_time"],
-		d.meta["datepublished"], d.meta["date"], d.meta["pubdate"], d.meta["publish-date"],
-		d.meta["dc.date.issued"], d.meta["sailthru.date"], d.meta["parsely-pub-date"]}
+		d.meta["datepublished"], d.meta["date"], d.meta["pubdate"], d.meta["publishdate"],
+		d.meta["publish-date"], d.meta["dc.date.issued"], d.meta["dc.date"], d.meta["dcterms.created"],
+		d.meta["sailthru.date"], d.meta["parsely-pub-date"], d.itemDate}
 	dates = append(dates, d.times...)
 	for _, s := range dates {
 		if t, ok := parseTime(s); ok {
-			a.Published = t
-			break
+			return t
 		}
 	}
-	return a
+	return d.visibleDate
 }
 
 var timeLayouts = []string{
 	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, "2006/01/02", "20060102",
+	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05.999999999-0700",
+	"2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123, "2006/01/02", "20060102",
+	"01/02/2006 15:04:05", "01/02/2006",
 }
 
 func parseTime(s string) (time.Time, bool) {
@@ -145,6 +172,9 @@ func parseTime(s string) (time.Time, bool) {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true
 		}
+	}
+	if len(s) < 60 {
+		return visibleDate(s) // "March 12, 2024" in a datetime attribute
 	}
 	return time.Time{}, false
 }
