@@ -34,8 +34,12 @@ type emitter struct {
 // body extracts the article blocks, leaving the title out of them, and
 // returns a kicker line when one stood right above the headline.
 func (p *page) body(title string) ([]article.Block, string) {
+	return p.emit(p.mainContent(), title)
+}
+
+// emit turns content roots into blocks.
+func (p *page) emit(content []*html.Node, title string) ([]article.Block, string) {
 	e := &emitter{p: p, title: title}
-	content := p.mainContent()
 	for _, n := range content {
 		e.rootText += p.st[n].text
 	}
