@@ -218,11 +218,28 @@ func (e *emitter) keep(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
 		ld := e.p.linkDensity(n)
-		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div {
+		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div && !e.p.proseItems(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// proseItems reports a list whose items read as sentences with links in
+// them ("Ann fixed an issue with <a>bug 42</a> in the parser"), not as
+// link labels: each item averages 40 runes of text outside links.
+func (p *page) proseItems(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			items++
+		}
+	}
+	s := p.st[n]
+	return items > 0 && s.text-s.link >= 40*items
 }
 
 // flush turns the buffered inline text into blocks of type t, one per line.
