@@ -33,6 +33,9 @@ func abbreviation(t *rule.Text, i int) (rule.Match, bool) {
 	if !strings.HasPrefix(w.Trail, ".") {
 		return rule.Match{}, false
 	}
+	if m, ok := spacedAbbreviation(t, i); ok {
+		return m, true
+	}
 	s, ok := abbreviations[w.Core]
 	if !ok && i+1 < len(t.Words) && startsDigit(t.Words[i+1].Core) {
 		s, ok = beforeNumber[w.Core]
@@ -41,6 +44,27 @@ func abbreviation(t *rule.Text, i int) (rule.Match, bool) {
 		return rule.Match{}, false
 	}
 	return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), s), Flags: rule.Dot}, true
+}
+
+// spacedAbbreviation reads "z. B.", "d. h.", "i. d. R." written with
+// spaces: one-letter words each with a period.
+func spacedAbbreviation(t *rule.Text, i int) (rule.Match, bool) {
+	key := ""
+	for j := i; j < len(t.Words) && j < i+4; j++ {
+		w := t.Words[j]
+		if w.Trail != "." || utf8.RuneCountInString(w.Core) > 2 || j > i && w.Lead != "" {
+			break
+		}
+		if key != "" {
+			key += "."
+		}
+		key += w.Core
+		if s, ok := abbreviations[key]; ok && j > i {
+			last := t.Words[j]
+			return rule.Match{N: j - i + 1, Tokens: rule.Say(t.Words[i].CS, last.CE(), s), Flags: rule.Dot}, true
+		}
+	}
+	return rule.Match{}, false
 }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -33,8 +33,10 @@ func New(first ...rule.Rule) *rule.Engine {
 		{Name: "cardinal", Match: cardinal},
 		{Name: "compound", Match: compound},
 		{Name: "abbreviation", Match: abbreviation},
+		{Name: "roman", Match: roman},
 		{Name: "acronym", Match: acronym},
 		{Name: "symbol", Match: symbol},
+		{Name: "digits", Match: digitRuns},
 	}...))
 }
 

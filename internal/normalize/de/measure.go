@@ -73,15 +73,16 @@ func unitOf(s string) (unit, bool) {
 func measure(t *rule.Text, i int) (rule.Match, bool) {
 	w := t.Words[i]
 	num, sym := splitNumberUnit(w.Core)
-	n := 1
+	n, scale := 1, -1
 	if sym == "" {
-		if i+1 >= len(t.Words) || w.Trail != "" {
+		j := i + 1
+		if j < len(t.Words) && w.Trail == "" && isScale(t.Words[j].Core) && (t.Words[j].Trail == "" || t.Words[j].Trail == ".") {
+			scale, j = j, j+1 // "90 Mio. t"
+		}
+		if j >= len(t.Words) || t.Words[j-1].Trail != "" && j-1 != scale || t.Words[j].Lead != "" {
 			return rule.Match{}, false
 		}
-		num, sym, n = w.Core, t.Words[i+1].Core, 2
-		if t.Words[i+1].Lead != "" {
-			return rule.Match{}, false
-		}
+		num, sym, n = w.Core, t.Words[j].Core, j-i+1
 	}
 	x, ok := unitOf(sym)
 	if !ok {
@@ -92,11 +93,26 @@ func measure(t *rule.Text, i int) (rule.Match, bool) {
 		return rule.Match{}, false
 	}
 	name := x.many
-	if a.one() && !a.hasComma {
+	if a.one() && !a.hasComma && scale < 0 {
 		name = x.one
 	}
 	last := t.Words[i+n-1]
-	return rule.Match{N: n, Tokens: append(rule.Say(w.CS, w.CE(), a.say(x.g)), rule.Say(last.CS, last.CE(), name)...)}, true
+	var toks []rule.Token
+	if scale >= 0 {
+		sc := t.Words[scale]
+		names := scaleWords[strings.ToLower(sc.Core)]
+		g, sn := Fem, names[1]
+		if a.one() {
+			sn = names[0]
+		}
+		if names[0] == "tausend" {
+			g = None
+		}
+		toks = append(rule.Say(w.CS, w.CE(), a.say(g)), rule.Say(sc.CS, sc.CE(), sn)...)
+	} else {
+		toks = rule.Say(w.CS, w.CE(), a.say(x.g))
+	}
+	return rule.Match{N: n, Tokens: append(toks, rule.Say(last.CS, last.CE(), name)...)}, true
 }
 
 // splitNumberUnit cuts "2km/h" into "2" and "km/h"; "2" gives "2", "".

@@ -2,6 +2,7 @@ package de
 
 import (
 	"strings"
+	"unicode"
 
 	"aloud/internal/normalize/rule"
 )
@@ -55,11 +56,10 @@ func isYear(t *rule.Text, i int) bool {
 	}
 	if i+1 < len(t.Words) && t.Words[i].Trail == "" {
 		next := t.Words[i+1].Core
-		if startsUpper(next) && !sentenceStarters[next] {
-			return false
-		}
+		return startsLower(next) || sentenceStarters[next]
 	}
-	return true
+	// "Das war 1980.": a sentence that ends in it; a number alone is not.
+	return i > 0
 }
 
 // numberRange reads "10-12", "1970–2010" and "10 - 12" with "bis".
@@ -98,7 +98,7 @@ func rangeEnd(d string) string {
 func compound(t *rule.Text, i int) (rule.Match, bool) {
 	w := t.Words[i]
 	c := w.Core
-	if !strings.ContainsAny(c, "0123456789") || strings.ContainsAny(c, "/@:_") {
+	if !strings.ContainsAny(c, "0123456789") || strings.ContainsAny(c, "/@:_") || !hasLetter(c) {
 		return rule.Match{}, false
 	}
 	var b strings.Builder
@@ -116,7 +116,7 @@ func compound(t *rule.Text, i int) (rule.Match, bool) {
 			num := c[k:e]
 			if strings.HasPrefix(c[e:], "er") && len(num) == 4 {
 				b.WriteString(Year(num))
-			} else if strings.HasPrefix(c[e:], "er") || e < len(c) && c[e] == '-' && e+1 < len(c) && startsLower(c[e+1:]) {
+			} else if closedSuffix(c[e:]) || e < len(c) && c[e] == '-' && e+1 < len(c) && startsLower(c[e+1:]) {
 				b.WriteString(Cardinal(num))
 				if c[e] == '-' {
 					e++ // "20-jährige": closed
@@ -130,7 +130,7 @@ func compound(t *rule.Text, i int) (rule.Match, bool) {
 			k++
 			prevDigit, prevLetter = false, false
 		default:
-			if prevDigit && !(strings.HasPrefix(c[k:], "er")) && !startsLower(c[k:]) {
+			if prevDigit && !closedSuffix(c[k:]) {
 				b.WriteByte(' ')
 			}
 			b.WriteByte(c[k])
@@ -141,6 +141,26 @@ func compound(t *rule.Text, i int) (rule.Match, bool) {
 	return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), b.String())}, true
 }
 
+// closedSuffix reports a suffix written closed after a number ("20er",
+// "3fach", "5mal", "10jährig").
+func closedSuffix(s string) bool {
+	for _, suf := range []string{"er", "fach", "mal", "jährig", "prozentig", "stündig", "tägig", "wöchig", "monatig", "köpfig", "teilig", "seitig", "stellig", "stöckig", "minütig"} {
+		if strings.HasPrefix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // fraction reads "1/2" ("ein halb"), "4/2" ("vier halbe"), "2/9" ("zwei
 // Neuntel"), "1 1/2" ("eineinhalb"), "-1/22", and a unit after it ("1/2
 // ft" → "ein halb Fuß").
@@ -149,14 +169,16 @@ func fraction(t *rule.Text, i int) (rule.Match, bool) {
 	whole := ""
 	fw := w
 	n := 1
-	if isDigits(w.Core) && w.Trail == "" && i+1 < len(t.Words) && isFraction(t.Words[i+1].Core) && t.Words[i+1].Lead == "" {
+	if isDigits(strings.TrimPrefix(w.Core, "-")) && w.Trail == "" && i+1 < len(t.Words) && isFraction(t.Words[i+1].Core) && t.Words[i+1].Lead == "" {
 		whole, fw, n = w.Core, t.Words[i+1], 2
 	} else if !isFraction(w.Core) {
 		return rule.Match{}, false
 	}
 	core, sign := fw.Core, ""
-	if whole != "" && strings.HasPrefix(w.Core, "-") {
-		sign = "minus "
+	if whole != "" {
+		if rest, ok := strings.CutPrefix(whole, "-"); ok {
+			whole, sign = rest, "minus "
+		}
 	}
 	if rest, ok := strings.CutPrefix(core, "-"); ok {
 		core, sign = rest, "minus "
@@ -213,4 +235,31 @@ func symbol(t *rule.Text, i int) (rule.Match, bool) {
 		return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), s)}, true
 	}
 	return rule.Match{}, false
+}
+
+// digitRuns is the last resort for digits no other rule read ("1,2,3"):
+// each run of digits is said as a number, marks between them stay.
+func digitRuns(t *rule.Text, i int) (rule.Match, bool) {
+	w := t.Words[i]
+	if !strings.ContainsAny(w.Core, "0123456789") {
+		return rule.Match{}, false
+	}
+	var b strings.Builder
+	for k := 0; k < len(w.Core); {
+		e := k
+		for e < len(w.Core) && w.Core[e] >= '0' && w.Core[e] <= '9' {
+			e++
+		}
+		if e > k {
+			b.WriteString(Cardinal(w.Core[k:e]))
+			k = e
+			continue
+		}
+		b.WriteByte(w.Core[k])
+		if w.Core[k] == ',' || w.Core[k] == ';' {
+			b.WriteByte(' ')
+		}
+		k++
+	}
+	return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), b.String())}, true
 }

@@ -16,6 +16,10 @@ func telephone(t *rule.Text, i int) (rule.Match, bool) {
 		first = "plus " + Cardinal(w.Core[1:])
 	case w.Lead == "(" && strings.HasPrefix(w.Trail, ")") && len(w.Core) >= 3 && w.Core[0] == '0' && isDigits(w.Core):
 		first = Digits(w.Core)
+	case len(w.Core) >= 3 && len(w.Core) <= 5 && w.Core[0] == '0' && isDigits(w.Core) && w.Trail == "" &&
+		i+1 < len(t.Words) && len(t.Words[i+1].Core) >= 3 && isPhoneGroup(t.Words[i+1].Core):
+		// "0800 123456": an area code and a number.
+		first = Digits(w.Core)
 	case w.Core != "" && w.Core[0] == '0' && isPhoneGroup(w.Core) && strings.ContainsAny(w.Core, "/-") && len(w.Core) >= 7:
 		return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), Digits(w.Core))}, true
 	default:
