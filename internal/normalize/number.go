@@ -178,14 +178,14 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 			st.say(w.cs, w.ce())
 			return 1
 		}
+		if v.intg+rest != "9/11" && st.monthDay(i, v.intg, rest[1:]) {
+			return 1
+		}
 		if b := rest[1:]; isDigits(b) && v.intg != "" && len(b) <= 3 && len(v.intg) <= 3 && atoiSmall(v.intg) >= atoiSmall(b) && b != "1" || v.intg+rest == "9/11" {
 			// "24/7", "50/50", "9/11": two numbers said one after the other.
 			st.buf = appendCardinal(st.buf, v.intg)
 			st.buf = appendCardinal(st.buf, b)
 			st.say(w.cs, w.ce())
-			return 1
-		}
-		if st.monthDay(i, v.intg, rest[1:]) {
 			return 1
 		}
 		if st.fraction(v.intg, rest[1:], w.cs, w.ce()) {
