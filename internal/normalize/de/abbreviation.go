@@ -87,7 +87,7 @@ func acronym(t *rule.Text, i int) (rule.Match, bool) {
 			parts[k], changed = spell(p), true
 		}
 	}
-	if !changed || shouting(t) {
+	if !changed || t.Shout {
 		return rule.Match{}, false
 	}
 	return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), strings.Join(parts, "-"))}, true
@@ -104,22 +104,6 @@ func isAcronym(p string) bool {
 		}
 	}
 	return true
-}
-
-// shouting reports a line mostly in capitals (a heading): its words are
-// read, not spelled.
-func shouting(t *rule.Text) bool {
-	upper, alpha := 0, 0
-	for _, w := range t.Words {
-		if utf8.RuneCountInString(w.Core) < 2 || !startsUpper(w.Core) && !startsLower(w.Core) {
-			continue
-		}
-		alpha++
-		if strings.ToUpper(w.Core) == w.Core {
-			upper++
-		}
-	}
-	return alpha >= 4 && upper*10 >= alpha*6
 }
 
 // spell is a word letter by letter ("MEZ" → "M E Z").

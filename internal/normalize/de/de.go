@@ -21,23 +21,34 @@ import (
 func New(first ...rule.Rule) *rule.Engine {
 	return rule.New(append(first, []rule.Rule{
 		{Name: "electronic", Match: electronic},
-		{Name: "telephone", Match: telephone},
-		{Name: "date", Match: date},
-		{Name: "time", Match: clock},
-		{Name: "money", Match: money},
-		{Name: "measure", Match: measure},
-		{Name: "fraction", Match: fraction},
-		{Name: "ordinal", Match: ordinalDot},
-		{Name: "ordinal-suffix", Match: ordinalSuffix},
-		{Name: "range", Match: numberRange},
-		{Name: "cardinal", Match: cardinal},
-		{Name: "compound", Match: compound},
+		{Name: "telephone", Match: withDigit(telephone)},
+		{Name: "date", Match: withDigit(date)},
+		{Name: "time", Match: withDigit(clock)},
+		{Name: "money", Match: withDigit(money)},
+		{Name: "measure", Match: withDigit(measure)},
+		{Name: "fraction", Match: withDigit(fraction)},
+		{Name: "ordinal", Match: withDigit(ordinalDot)},
+		{Name: "ordinal-suffix", Match: withDigit(ordinalSuffix)},
+		{Name: "range", Match: withDigit(numberRange)},
+		{Name: "cardinal", Match: withDigit(cardinal)},
+		{Name: "compound", Match: withDigit(compound)},
 		{Name: "abbreviation", Match: abbreviation},
+		{Name: "symbol", Match: symbol},
 		{Name: "roman", Match: roman},
 		{Name: "acronym", Match: acronym},
-		{Name: "symbol", Match: symbol},
-		{Name: "digits", Match: digitRuns},
+		{Name: "digits", Match: withDigit(digitRuns)},
 	}...))
+}
+
+// withDigit skips a rule for words without a digit, which most words
+// are: the number rules then cost one scan of the word.
+func withDigit(f rule.Func) rule.Func {
+	return func(t *rule.Text, i int) (rule.Match, bool) {
+		if !strings.ContainsAny(t.Words[i].Core, "0123456789") {
+			return rule.Match{}, false
+		}
+		return f(t, i)
+	}
 }
 
 func startsUpper(s string) bool {

@@ -29,7 +29,7 @@ var addressMarks = map[rune]string{
 func electronic(t *rule.Text, i int) (rule.Match, bool) {
 	w := t.Words[i]
 	c := w.Core
-	if !isAddress(c) {
+	if !strings.ContainsAny(c, ".@:") || !isAddress(c) {
 		return rule.Match{}, false
 	}
 	var parts []string

@@ -61,6 +61,9 @@ type Match struct {
 type Text struct {
 	Src   string
 	Words []Word
+	// Shout is set when most words are in capitals (a heading or a
+	// shouted line): their words are read, not spelled.
+	Shout bool
 }
 
 // Func tries a rule at word i.
@@ -89,6 +92,7 @@ func (e *Engine) Run(src string) []Token {
 		src = scrubUTF8(src)
 	}
 	t := &Text{Src: src, Words: Split(src)}
+	t.Shout = shouting(t.Words)
 	out := make([]Token, 0, len(t.Words)+len(t.Words)/4)
 	for i := 0; i < len(t.Words); {
 		m := e.at(t, i)
@@ -209,6 +213,26 @@ func scrubUTF8(s string) string {
 		i += size
 	}
 	return string(b)
+}
+
+// shouting reports a line mostly in capitals: at least four words of two
+// letters or more, six in ten of them upper case.
+func shouting(words []Word) bool {
+	upper, alpha := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w.Core) < 2 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w.Core)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		alpha++
+		if strings.ToUpper(w.Core) == w.Core {
+			upper++
+		}
+	}
+	return alpha >= 4 && upper*10 >= alpha*6
 }
 
 // IsSpace reports the separators between words.
