@@ -99,3 +99,13 @@ func (c conn) scanView(row rowScanner) (ArticleView, error) {
 	}
 	return v, nil
 }
+
+// PublicArticleView returns article id whatever its publication, for the
+// public pages and the player, which name an article by its ID alone.
+func (c conn) PublicArticleView(ctx context.Context, id string) (ArticleView, error) {
+	v, err := c.scanView(c.queryRow(ctx, viewSelect+` WHERE a.id = ?`, id))
+	if err != nil {
+		return ArticleView{}, fmt.Errorf("article %s: %w", id, err)
+	}
+	return v, nil
+}
