@@ -263,6 +263,7 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 // ALOUD_* variable.
 type serviceFlags struct {
 	addr, data, database, allow       *string
+	publicURL                         *string
 	concurrency                       *int
 	jobTimeout, rescueAfter, shutdown *time.Duration
 	fetchPoll                         *time.Duration
@@ -272,6 +273,7 @@ func addServiceFlags(fs *flag.FlagSet, http bool) *serviceFlags {
 	f := &serviceFlags{}
 	if http {
 		f.addr = fs.String("addr", "", "listen on `HOST:PORT` (default 127.0.0.1:8080; ALOUD_ADDR)")
+		f.publicURL = fs.String("public-url", "", "`URL` every link aloud hands out starts with (default http://ADDR; ALOUD_PUBLIC_URL)")
 	}
 	f.data = fs.String("data", "", "data `DIR` for the SQLite database and audio (default ./data; ALOUD_DATA)")
 	f.database = fs.String("database", "", "database `URL`: postgres://… (default DIR/aloud.db; ALOUD_DATABASE_URL)")
@@ -296,6 +298,7 @@ func (f *serviceFlags) config(env Env) (config.Config, error) {
 		}
 	}
 	set(&cfg.Addr, f.addr)
+	set(&cfg.PublicURL, f.publicURL)
 	set(&cfg.DataDir, f.data)
 	set(&cfg.DatabaseURL, f.database)
 	if *f.allow != "" {

@@ -37,6 +37,7 @@ type Config struct {
 	AllowHosts      []string      // ALOUD_ALLOW_HOSTS: private hosts the fetcher may reach (tests)
 	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
 	CacheDir        string        // ALOUD_CACHE_DIR: sentence cache; default DataDir/cache, "off" disables
+	PublicURL       string        // ALOUD_PUBLIC_URL: base of every URL aloud hands out; default http://Addr
 }
 
 // WithDefaults returns c with every zero field set to its default.
@@ -55,6 +56,8 @@ func (c Config) WithDefaults() Config {
 	str(&c.DataDir, "data")
 	str(&c.DatabaseURL, filepath.Join(c.DataDir, "aloud.db"))
 	str(&c.CacheDir, filepath.Join(c.DataDir, "cache"))
+	str(&c.PublicURL, "http://"+c.Addr)
+	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	str(&c.Disclosure, "end")
 	str(&c.LogLevel, "info")
 	if c.Concurrency == 0 {
@@ -132,6 +135,10 @@ func (c Config) Validate() error {
 	if c.Disclosure != "start" && c.Disclosure != "end" && c.Disclosure != "off" {
 		bad("ALOUD_DISCLOSURE", "must be start, end or off, got %q", c.Disclosure)
 	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		bad("ALOUD_PUBLIC_URL", "want an http(s) URL such as https://audio.example.com, got %q", c.PublicURL)
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -184,6 +191,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.AllowHosts = l.list("ALOUD_ALLOW_HOSTS")
 	c.LogLevel = l.str("ALOUD_LOG_LEVEL")
 	c.CacheDir = l.str("ALOUD_CACHE_DIR")
+	c.PublicURL = l.str("ALOUD_PUBLIC_URL")
 	return c, errors.Join(errs...)
 }
 
