@@ -10,7 +10,7 @@ export ALOUD_LIBEXEC := $(BIN)
 ALOUD_SHARED ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared) $(abspath $(CURDIR)/../../shared) $(abspath $(CURDIR)/../../../shared)))
 export ALOUD_SHARED
 
-.PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean
+.PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean axe bench-player
 
 demo: deps build ## render the sample to out/, then run aloud serve with it ingested (Ctrl-C stops)
 	@mkdir -p out
@@ -50,11 +50,14 @@ $(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c helpers/protocol.h
 unit: ## unit tests with the race detector
 	$(GO) test -race -count=1 ./...
 
-e2e: ## corpus and end-to-end suites (real engines, ffmpeg, ../shared data), without -race
+e2e: axe ## corpus, end-to-end and browser suites (real engines, ffmpeg, Chromium, ../shared data), without -race
 	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' -skip '^TestCorpusTextNormalization$$' ./...
 
 bench-tn: ## text-normalization accuracy on ../shared benchmarks (per class, GoogleTN, LibriTTS) with floors
 	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization$$' -v ./internal/normalize/
+
+axe: ## fetch the pinned axe-core the browser tests run (npm; test data, not committed)
+	@./scripts/fetch-axe
 
 lint: ## go vet and gofmt
 	$(GO) vet ./...

@@ -29,6 +29,7 @@ import (
 	"aloud/internal/render"
 	"aloud/internal/store"
 	"aloud/internal/tts"
+	"aloud/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
@@ -75,9 +76,13 @@ func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren j
 		if err != nil {
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
+		pages, err := web.New(svc.store.Reads(), web.Options{PublicURL: cfg.PublicURL, Log: log})
+		if err != nil {
+			return err
+		}
 		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, api.Options{
 			MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
-			Ready: pipelineCheck(), Version: Version}).Handler()
+			Ready: pipelineCheck(), Version: Version, PublicURL: cfg.PublicURL, Pages: pages}).Handler()
 		// No WriteTimeout: audio responses stream for as long as a listener
 		// needs; ReadHeaderTimeout bounds slow clients.
 		srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,

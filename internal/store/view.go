@@ -109,3 +109,15 @@ func (c conn) PublicArticleView(ctx context.Context, id string) (ArticleView, er
 	}
 	return v, nil
 }
+
+// LatestReadyArticleID is the newest article with audio, of any
+// publication, or "" when there is none: the start page links to it.
+func (c conn) LatestReadyArticleID(ctx context.Context) (string, error) {
+	var id string
+	err := c.queryRow(ctx, `SELECT id FROM articles WHERE live_rendition_id IS NOT NULL
+		ORDER BY created_at DESC, id DESC LIMIT 1`).Scan(&id)
+	if err != nil && err != sql.ErrNoRows {
+		return "", fmt.Errorf("latest article: %w", err)
+	}
+	return id, nil
+}
