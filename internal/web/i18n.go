@@ -63,7 +63,7 @@ var english = Strings{
 	FbFailed: "Your feedback could not be sent:", FbChoose: "Please choose what was wrong.", Player: "Audio player",
 	Source: "Source", NotFound: "Not found", NotFoundMsg: "There is no article at this address.",
 	Unavailable: "The audio of this article is not available.",
-	AboutTitle: "How this audio was made",
+	AboutTitle:  "How this audio was made",
 	AboutEngine: "The audio versions of %s are read by a computer voice, not by a person. " +
 		"The text of each article is turned into speech by an open-source speech synthesizer " +
 		"(flite for English, eSpeak NG for other languages) running on our own servers.",
@@ -87,7 +87,7 @@ var german = Strings{
 	FbFailed: "Ihr Feedback konnte nicht gesendet werden:", FbChoose: "Bitte wählen Sie aus, was falsch war.",
 	Player: "Audioplayer", Source: "Quelle", NotFound: "Nicht gefunden", NotFoundMsg: "Unter dieser Adresse gibt es keinen Artikel.",
 	Unavailable: "Das Audio dieses Artikels ist nicht verfügbar.",
-	AboutTitle: "Wie dieses Audio entsteht",
+	AboutTitle:  "Wie dieses Audio entsteht",
 	AboutEngine: "Die Audioversionen von %s liest eine Computerstimme, kein Mensch. " +
 		"Ein quelloffener Sprachsynthesizer (flite für Englisch, eSpeak NG für andere Sprachen) " +
 		"wandelt den Text jedes Artikels auf unseren eigenen Servern in Sprache um.",
