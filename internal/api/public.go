@@ -32,9 +32,12 @@ type publicLimits struct {
 	sweepInterval time.Duration
 }
 
-func newPublicLimits(now func() time.Time, seed []byte) *publicLimits {
+func newPublicLimits(now func() time.Time, seed []byte, feedbackBurst int) *publicLimits {
+	if feedbackBurst <= 0 {
+		feedbackBurst = 5
+	}
 	return &publicLimits{now: now, seed: seed,
-		feedbackBy:    newLimiter(10.0/60, 5, now), // 5 at once, then one per 6 s
+		feedbackBy:    newLimiter(10.0/60, feedbackBurst, now), // a burst, then one per 6 s
 		feedbackOn:    newLimiter(1, 60, now),
 		beaconBy:      newLimiter(2, 30, now),
 		sweepInterval: time.Hour}

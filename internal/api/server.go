@@ -44,6 +44,9 @@ type Options struct {
 	Pages http.Handler
 	// ClientSalt seeds the daily salt of listener hashes; random when nil.
 	ClientSalt []byte
+	// FeedbackBurst is how many reports one listener may send at once
+	// (then one per 6 s); default 5.
+	FeedbackBurst int
 }
 
 // Server holds the handlers' dependencies.
@@ -88,7 +91,7 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 	}
 	s := &Server{store: st, jobs: jobs, blobs: blobs, log: log, metrics: metrics,
 		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now),
-		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), public: newPublicLimits(opts.Now, opts.ClientSalt),
+		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), public: newPublicLimits(opts.Now, opts.ClientSalt, opts.FeedbackBurst),
 		opts: opts, mux: http.NewServeMux()}
 	s.routes()
 	return s
