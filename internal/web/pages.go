@@ -76,7 +76,7 @@ func (h *Handler) articlePage(w http.ResponseWriter, r *http.Request) {
 	p := articlePage{S: l.s, Lang: l.lang, CSS: template.CSS(h.css), ID: l.view.ID, Kicker: l.art.Kicker,
 		Title: l.art.Title, Byline: l.art.Byline, Source: l.art.Source, Status: d.Status,
 		Blocks: blockViews(l.art.Blocks), Disclosure: d.Disclosure, Feedback: d.Feedback != "", Data: d,
-		JSONLD: jsonLD(l, d), Canonical: d.Page, PlayerJS: h.abs("/player.js"),
+		Canonical: d.Page, PlayerJS: h.abs("/player.js"),
 		OEmbed: h.abs("/oembed?format=json&url=" + url.QueryEscape(d.Page))}
 	if accentRE.MatchString(l.pub.AccentColor) {
 		p.Accent = l.pub.AccentColor
@@ -84,6 +84,7 @@ func (h *Handler) articlePage(w http.ResponseWriter, r *http.Request) {
 	if u, err := url.Parse(l.art.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") {
 		p.SourceURL = u.String()
 	}
+	p.JSONLD = jsonLD(l, d, p.SourceURL)
 	if p.Title == "" {
 		p.Title = l.s.Preparing
 	}
@@ -94,7 +95,7 @@ func (h *Handler) articlePage(w http.ResponseWriter, r *http.Request) {
 
 // jsonLD describes the audio as schema.org AudioObject, marked as made by
 // a trained algorithm (IPTC digital source type).
-func jsonLD(l loaded, d playerData) map[string]any {
+func jsonLD(l loaded, d playerData, sourceURL string) map[string]any {
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "AudioObject",
 		"name": l.art.Title, "inLanguage": l.lang, "url": d.Page,
@@ -106,8 +107,8 @@ func jsonLD(l loaded, d playerData) map[string]any {
 		ld["contentUrl"], ld["encodingFormat"] = d.Audio.MP3, "audio/mpeg"
 		ld["duration"] = isoDuration(d.Duration)
 	}
-	if l.art.URL != "" {
-		ld["isBasedOn"] = map[string]any{"@type": "NewsArticle", "headline": l.art.Title, "url": l.art.URL}
+	if sourceURL != "" {
+		ld["isBasedOn"] = map[string]any{"@type": "NewsArticle", "headline": l.art.Title, "url": sourceURL}
 	}
 	return ld
 }
