@@ -22,6 +22,10 @@ test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
 	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud -seed "$(ALOUD_SHARED)/seeds/000_26680a95212ca344.txt"
+	@$(MAKE) --no-print-directory bench-player
+
+bench-player: deps build ## listener side: player.js gzipped, navigation→canplay in Chromium, /a/{id} latency at 500 req/s
+	$(GO) run ./internal/bench/playerbench -aloud $(BIN)/aloud -seed "$(ALOUD_SHARED)/seeds/000_26680a95212ca344.txt"
 
 bench-svc: deps build ## service benchmarks: create-to-ready, workers' throughput, load latency, API reads
 	$(GO) run ./internal/bench/servebench -aloud $(BIN)/aloud

@@ -100,7 +100,7 @@ func TestArticlePageEscapesEverything(t *testing.T) {
 	for _, want := range []string{
 		`&lt;img src=x onerror=alert(1)&gt;`, `Listen to article`, // the player's name is in its strings
 		`This audio version was artificially generated. <a href="https://audio.example.com/about-audio/daily?lang=en">More info</a>`,
-		`data-aloud-feedback>Send feedback</button>`, `<aloud-player article="art_ready" no-disclosure>`,
+		`data-aloud-feedback>Send feedback</button>`, `<aloud-player article="art_ready" no-disclosure><audio controls preload="auto" src="https://audio.example.com/audio/abc.mp3"></audio></aloud-player>`,
 		`<h1 data-aloud-title>`, `<p data-aloud-block="0">`, `<h2 data-aloud-block="1">`, `<ul><li data-aloud-block="2">one</li>`,
 		`<li data-aloud-block="3">two</li></ul>`, `type="application/json+oembed"`, `trainedAlgorithmicMedia`,
 		`"@type":"AudioObject"`, `"contentUrl":"https://audio.example.com/audio/abc.mp3"`, `"duration":"PT1M23S"`,

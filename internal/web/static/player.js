@@ -48,7 +48,7 @@ const HTML = `<div class="p" role="group"><div class="row">
 <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off"></label></div>
 <div class="row"><button type="submit" class="send"></button><button type="button" class="cancel"></button></div>
 <p class="msg" role="status"></p></form>
-<div class="sr live" role="status" aria-live="polite"></div></div><audio preload="auto"></audio>`;
+<div class="sr live" role="status" aria-live="polite"></div></div>`;
 
 const fmt = (s) => {
   s = Math.max(0, Math.floor(s || 0));
@@ -143,8 +143,18 @@ class AloudPlayer extends HTMLElement {
     t.innerHTML = HTML;
     this.sr.append(t.content);
     if (d.accent) this.style.setProperty('--aloud-accent', d.accent);
-    const a = this.audio = this.$('audio');
-    a.src = d.audio.mp3 || d.audio.opus;
+    // The article page puts the <audio> in the light DOM, so that the
+    // browser starts loading while it parses (and shows native controls
+    // without JavaScript); an embed gets its own.
+    let a = this.querySelector('audio');
+    if (!a) {
+      a = doc.createElement('audio');
+      a.preload = 'auto';
+      a.src = d.audio.mp3 || d.audio.opus;
+      this.sr.append(a);
+    }
+    a.controls = false;
+    this.audio = a;
     this.$('.p').setAttribute('aria-label', S.player);
     this.$('.pl').textContent = S.listen;
     const lab = (sel, text) => { const b = this.$(sel); b.setAttribute('aria-label', text); b.title = text; };
@@ -191,6 +201,8 @@ class AloudPlayer extends HTMLElement {
     a.addEventListener('timeupdate', () => this.tick());
     a.addEventListener('durationchange', () => this.tick());
     a.addEventListener('error', () => this.say(S.load_failed));
+    // A mark publishers' real-user monitoring (and make bench) can read.
+    a.addEventListener('canplay', () => performance.mark && performance.mark('aloud:canplay'), { once: true });
     a.addEventListener('ratechange', () => {
       this.say(`${S.speed}: ${a.playbackRate}×`);
       this.beacon({ event: 'speed', rate: a.playbackRate });
