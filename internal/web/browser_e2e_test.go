@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -333,6 +335,44 @@ func TestE2EArticlePage(t *testing.T) {
 	}
 	b.do(t, chromedp.EmulateViewport(1280, 900), darkMode(false))
 
+	t.Run("embedded on a publisher's origin", func(t *testing.T) {
+		// Block 1 again, as a publisher marks it up: inline elements split
+		// the text, and the sentence spans must still land on the words.
+		pub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, `<!doctype html><html lang="en"><head><title>Publisher</title><link rel="icon" href="data:,">
+<script src="`+srv.base+`/player.js" defer></script></head><body><main><h1>Publisher page</h1>
+<aloud-player article="`+id+`"></aloud-player>
+<p data-aloud-block="1">
+  <em>Emoji 🙂</em> and 👍🏽 <a href="#x">appear</a> here. Москва and Αθήνα are far apart. The third sentence is plain.</p>
+</main></body></html>`)
+		}))
+		defer pub.Close()
+		b.do(t, chromedp.Navigate(pub.URL))
+		b.poll(t, "the embedded player", jsRoot+` && `+jsRoot+`.querySelector('.play') && `+jsAudio+`.readyState >= 1`)
+		if !eval[bool](t, b, jsRoot+`.querySelector('.disc') && !`+jsRoot+`.querySelector('.disc').hidden && `+
+			jsRoot+`.querySelector('.dt').textContent === 'This audio version was artificially generated.'`) {
+			t.Error("embedded player shows no disclosure")
+		}
+		b.poll(t, "read-along spans", `document.querySelector('.aloud-s')`)
+		for i, s := range tl.Sentences {
+			if s.Part != "block" || s.Block != 1 {
+				continue
+			}
+			text := blockText(art, 1)[s.Span[0]:s.Span[1]]
+			eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(s.Ms[0]+s.Ms[1])/2000))
+			b.poll(t, "highlight of sentence "+itoa(i), `[...document.querySelectorAll('.aloud-on')].map(e => e.textContent).join('') == `+jsString(text))
+		}
+		// Feedback from the publisher's origin (CORS preflight and POST).
+		eval[chromedp.Void](t, b, jsRoot+`.querySelector('.fbo').click()`)
+		eval[chromedp.Void](t, b, `(() => { const f = `+jsRoot+`.querySelector('form'); f.querySelector('input[value=audio]').checked = true;
+			f.note.value = 'from the publisher page'; f.querySelector('.send').click(); })()`)
+		b.poll(t, "the thank-you", jsRoot+`.querySelector('.msg').textContent.startsWith('Thank you')`)
+		eval[chromedp.Void](t, b, jsRoot+`.querySelector('.play').click()`)
+		b.poll(t, "playing on the publisher's page", jsAudio+`.currentTime > 0.3 && !`+jsAudio+`.paused`)
+		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
+	})
+
 	t.Run("unknown article is a 404 page", func(t *testing.T) {
 		resp, err := http.Get(srv.base + "/a/art_doesnotexist")
 		if err != nil {
@@ -348,6 +388,11 @@ func TestE2EArticlePage(t *testing.T) {
 	for _, e := range b.consoleErrors() {
 		t.Errorf("console: %s", e)
 	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func firstOfBlock(tl timeline, block int) int64 {
