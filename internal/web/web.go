@@ -156,6 +156,8 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, s Strings, la
 // the database is away, 500 otherwise.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		return // the client left; nobody to answer
 	case errors.Is(err, article.ErrNotFound):
 		h.notFound(w, r, english, "en")
 	case store.IsUnavailable(err):
