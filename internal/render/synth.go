@@ -24,7 +24,7 @@ type synthesized struct {
 
 // synthesizeAll synthesizes every line with at most workers in flight,
 // reading and filling the sentence cache. The first error cancels the rest.
-func (r *Renderer) synthesizeAll(ctx context.Context, eng tts.Engine, voice string, lines []line, workers int, progress func(int)) ([]synthesized, error) {
+func (r *Renderer) synthesizeAll(ctx context.Context, eng tts.Engine, voice, lang string, lines []line, workers int, progress func(int)) ([]synthesized, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	out := make([]synthesized, len(lines))
@@ -40,7 +40,7 @@ func (r *Renderer) synthesizeAll(ctx context.Context, eng tts.Engine, voice stri
 				if i >= len(lines) || ctx.Err() != nil {
 					return
 				}
-				s, err := r.synthesizeOne(ctx, eng, voice, lines[i].spoken)
+				s, err := r.synthesizeOne(ctx, eng, voice, lang, lines[i].spoken)
 				if err != nil {
 					cancel(fmt.Errorf("synthesize sentence %d: %w", i+1, err))
 					return
@@ -59,13 +59,18 @@ func (r *Renderer) synthesizeAll(ctx context.Context, eng tts.Engine, voice stri
 	return out, nil
 }
 
-// SentenceKey is the sentence cache key of architecture.md.
-func SentenceKey(eng tts.Engine, voice, spoken string) string {
-	return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings)
+// SentenceKey is the sentence cache key of architecture.md. The language
+// is part of it for engines that are given folded text (tts.Speak folds
+// by the language's table).
+func SentenceKey(eng tts.Engine, voice, lang, spoken string) string {
+	if !eng.Capabilities().ASCIIOnly {
+		return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings)
+	}
+	return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings, "lang="+lang)
 }
 
-func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, spoken string) (synthesized, error) {
-	key := SentenceKey(eng, voice, spoken)
+func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, lang, spoken string) (synthesized, error) {
+	key := SentenceKey(eng, voice, lang, spoken)
 	if b, ok, err := r.Cache.Get(key); err != nil {
 		return synthesized{}, err
 	} else if ok {
@@ -74,7 +79,7 @@ func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, spo
 		}
 		// A corrupt entry is a miss; the fresh result overwrites it.
 	}
-	a, err := eng.Synthesize(ctx, voice, spoken)
+	a, err := tts.Speak(ctx, eng, voice, lang, spoken)
 	if err != nil {
 		return synthesized{}, err
 	}
