@@ -200,9 +200,11 @@ func (r *Registry) languageList() string {
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", p, voice))
 	}
-	const shown = 12
-	if len(parts) > shown {
-		return strings.Join(parts[:shown], ", ") + fmt.Sprintf(", … (%d languages in all; run 'aloud voices')", len(parts))
+	// espeak-ng alone speaks over a hundred languages: then name them all
+	// by code only, and the voices with 'aloud voices'.
+	const detailed = 12
+	if len(parts) > detailed {
+		return fmt.Sprintf("%d languages: %s (their voices: run 'aloud voices --lang TAG')", len(order), strings.Join(order, " "))
 	}
 	return strings.Join(parts, ", ")
 }
