@@ -13,6 +13,7 @@ import (
 	"aloud/internal/article"
 	"aloud/internal/blob"
 	"aloud/internal/ingest"
+	"aloud/internal/jobs"
 	"aloud/internal/store"
 )
 
@@ -30,6 +31,18 @@ type Options struct {
 	RateLimit    float64                         // requests/s per key; default 20
 	RateBurst    int                             // default 40
 	Ready        func(ctx context.Context) error // extra readiness checks (engines, ffmpeg)
+	Parts        func() map[string]string        // each part of the pipeline: "ok" or why not (for /readyz)
+	// MaxInputBytes caps {"text"} input (as the CLI's --max-bytes);
+	// 0 means ingest's default, negative none.
+	MaxInputBytes int64
+	// MaxSpokenChars caps the spoken text of an article; 0 means no limit.
+	MaxSpokenChars int
+	// CheckURL is the fetcher's guard, applied to a URL to fetch at submit.
+	CheckURL func(raw string) error
+	// Running reads the running jobs for the stuck-work metrics.
+	Running func(ctx context.Context) (jobs.RunningStats, error)
+	// CheckVoice refuses an unknown voice, or a language no voice speaks.
+	CheckVoice   func(voice, lang string) error
 	Version      string
 	FeedInterval time.Duration // default poll interval of new feeds; default 15m
 	Now          func() time.Time
@@ -87,8 +100,9 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 // Handler is the root handler.
 func (s *Server) Handler() http.Handler { return s.mux }
 
-// readText is the plain-text reader the {"text"} input goes through.
+// readText reads {"text"} input with the loader the CLI and the ingest
+// job use (size cap, charset, language default).
 func (s *Server) readText(text, lang string) (article.Article, error) {
-	return ingest.ReadText([]byte(text), ingest.TextOptions{Language: lang, MaxBytes: s.opts.MaxBodyBytes,
-		MaxBytesHint: "raise ALOUD_MAX_BODY_BYTES"})
+	l := ingest.Loader{MaxBytes: s.opts.MaxInputBytes, Language: lang}
+	return l.Parse([]byte(text), "", "text/plain")
 }

@@ -2,22 +2,13 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"aloud/internal/config"
-	"aloud/internal/fetch"
-	"aloud/internal/proc"
 	"aloud/internal/tts"
-	"aloud/internal/tts/espeak"
-	"aloud/internal/tts/festival"
-	"aloud/internal/tts/flite"
-	"aloud/internal/tts/piper"
-	"aloud/internal/tts/speechhttp"
 )
 
 func runVoices(ctx context.Context, args []string, env Env) error {
@@ -28,6 +19,7 @@ func runVoices(ctx context.Context, args []string, env Env) error {
 	lang := fs.String("lang", "", "only voices speaking this language (BCP 47, for example de or en-GB)")
 	sample := fs.String("sample", "", "render a short sample of `VOICE` (engine:name) instead of listing")
 	out := fs.String("o", "", "with --sample, the output `FILE` (.mp3, .opus or .wav; - for stdout; default VOICE-sample.mp3)")
+	flags := config.Register(fs, config.Speak)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -35,89 +27,25 @@ func runVoices(ctx context.Context, args []string, env Env) error {
 	if len(pos) > 0 {
 		return usageErrorf("voices: unexpected argument %q", pos[0])
 	}
+	cfg, err := speakConfig(env, flags, true)
+	if err != nil {
+		return err
+	}
 	if *sample != "" {
-		return sampleVoice(ctx, env, *sample, *out)
+		return sampleVoice(ctx, env, cfg, *sample, *out)
 	}
 	if *out != "" {
 		return usageErrorf("voices: -o needs --sample")
 	}
-	engines, err := newEngines(env)
+	p, err := newPipeline(env, cfg)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		for _, e := range engines {
-			e.Close()
-		}
-	}()
-	reg := tts.NewRegistry(engines...)
-	return printVoices(env, reg, strings.ToLower(*lang))
-}
-
-// newEngines builds every speech engine that is installed or configured;
-// it fails when none is, or when a configured one (ALOUD_TTS_HTTP_*,
-// ALOUD_PIPER_*) is configured wrongly.
-func newEngines(env Env) ([]tts.Engine, error) {
-	cfg, err := config.LoadEngines(env.Getenv)
-	if err != nil {
-		return nil, err
+	defer p.Close()
+	if len(p.engines) == 0 {
+		return fmt.Errorf("no speech engine installed (run scripts/install-deps)")
 	}
-	// Helpers hold a runner slot each while they live: room for every
-	// engine's pool (flite, espeak, festival, one per Piper model).
-	runner := proc.New((4 + len(cfg.PiperModels)) * runtime.NumCPU())
-	var engines []tts.Engine
-	var errs []error
-	add := func(e tts.Engine, err error) {
-		if err != nil {
-			errs = append(errs, err)
-			return
-		}
-		engines = append(engines, e)
-	}
-	add(flite.New(runner, flite.Options{Getenv: env.Getenv}))
-	add(espeak.New(runner, espeak.Options{Getenv: env.Getenv}))
-	add(festival.New(runner, festival.Options{}))
-	configured, err := newConfiguredEngines(runner, cfg)
-	if err != nil {
-		for _, e := range engines {
-			e.Close()
-		}
-		return nil, err
-	}
-	engines = append(engines, configured...)
-	if len(engines) == 0 {
-		return nil, fmt.Errorf("no speech engine installed: %w", errors.Join(errs...))
-	}
-	for _, err := range errs {
-		fmt.Fprintf(env.Stderr, "aloud: engine unavailable: %s\n", strings.Join(strings.Fields(err.Error()), " "))
-	}
-	return engines, nil
-}
-
-// newConfiguredEngines builds the engines the operator configured: a
-// speech server and Piper. Unlike a missing local engine, a configured one
-// that cannot start is an error.
-func newConfiguredEngines(runner *proc.Runner, cfg config.Engines) ([]tts.Engine, error) {
-	var out []tts.Engine
-	if cfg.HTTPURL != "" {
-		e, err := speechhttp.New(speechhttp.Options{
-			BaseURL: cfg.HTTPURL, Model: cfg.HTTPModel, Voices: cfg.HTTPVoices, Languages: cfg.HTTPLanguages,
-			APIKey: cfg.HTTPAPIKey, Licence: cfg.HTTPLicence, Timeout: cfg.HTTPTimeout,
-			Concurrency: cfg.HTTPConcurrency, Retries: cfg.HTTPRetries, UserAgent: fetch.UserAgent(Version),
-		})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if len(cfg.PiperModels) > 0 {
-		e, err := piper.New(runner, piper.Options{Path: cfg.PiperBin, Models: cfg.PiperModels})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, nil
+	return printVoices(env, p.voices, strings.ToLower(*lang))
 }
 
 func printVoices(env Env, reg *tts.Registry, lang string) error {

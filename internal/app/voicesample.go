@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"aloud/internal/article"
+	"aloud/internal/config"
 	"aloud/internal/tts"
 )
 
@@ -22,25 +23,26 @@ var samples = map[string]string{
 
 // sampleVoice renders a short sample of voice id to out ("" names it
 // after the voice; "-" is stdout), in the voice's first language.
-func sampleVoice(ctx context.Context, env Env, id, out string) error {
+func sampleVoice(ctx context.Context, env Env, cfg config.Config, id, out string) error {
 	if out == "" {
 		out = strings.NewReplacer(":", "-", "/", "-").Replace(id) + "-sample.mp3"
 	}
-	o := speakOptions{out: out, voice: id, disclosure: "off", noCache: true}
+	cfg.Disclosure, cfg.CacheDir = "off", "off"
+	o := speakOptions{out: out, voice: id, noCache: true, cfg: cfg}
 	if err := o.resolve(id); err != nil {
 		return err
 	}
 	o.timeline = "" // a sample needs no read-along
-	deps, err := newSpeakDeps(ctx, env, o)
+	deps, err := newSpeakDeps(env, o)
 	if err != nil {
 		return err
 	}
 	defer deps.Close()
-	if _, _, err := deps.renderer.Engines.Lookup(id); err != nil {
+	if _, _, err := deps.pipe.voices.Lookup(id); err != nil {
 		return err
 	}
 	lang := "en"
-	for _, v := range deps.renderer.Engines.Voices() {
+	for _, v := range deps.pipe.voices.Voices() {
 		if strings.EqualFold(v.ID(), id) && len(v.Languages) > 0 {
 			lang = v.Languages[0]
 		}

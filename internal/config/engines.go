@@ -9,9 +9,10 @@ import (
 
 // Engines configures the speech engines that need more than being
 // installed: a speech server that speaks the OpenAI-compatible
-// /v1/audio/speech API, and Piper with the operator's voice models. Every
-// command that speaks reads it (LoadEngines), not only the service. A zero
+// /v1/audio/speech API, and Piper with the operator's voice models. A zero
 // value configures neither; flite, espeak-ng and festival need nothing.
+// Its rows in the options table are engineOptions; Config.Validate checks
+// it.
 type Engines struct {
 	HTTPURL         string        // ALOUD_TTS_HTTP_URL: the server, http(s)://host[:port][/v1]
 	HTTPModel       string        // ALOUD_TTS_HTTP_MODEL: model name sent to it (kokoro, tts-1, …)
@@ -26,28 +27,29 @@ type Engines struct {
 	PiperModels     []string      // ALOUD_PIPER_MODELS: .onnx voice models (comma-separated paths)
 }
 
-// LoadEngines reads the ALOUD_TTS_HTTP_* and ALOUD_PIPER_* variables
-// through getenv and validates them.
-func LoadEngines(getenv func(string) string) (Engines, error) {
-	var errs []error
-	l := loader{getenv: getenv, errs: &errs}
-	e := Engines{
-		HTTPURL:         l.str("ALOUD_TTS_HTTP_URL"),
-		HTTPModel:       l.str("ALOUD_TTS_HTTP_MODEL"),
-		HTTPVoices:      l.list("ALOUD_TTS_HTTP_VOICES"),
-		HTTPLanguages:   l.list("ALOUD_TTS_HTTP_LANGUAGES"),
-		HTTPAPIKey:      l.secret("ALOUD_TTS_HTTP_API_KEY"),
-		HTTPLicence:     l.str("ALOUD_TTS_HTTP_LICENCE"),
-		HTTPTimeout:     l.dur("ALOUD_TTS_HTTP_TIMEOUT"),
-		HTTPConcurrency: l.int("ALOUD_TTS_HTTP_CONCURRENCY"),
-		HTTPRetries:     l.int("ALOUD_TTS_HTTP_RETRIES"),
-		PiperBin:        l.str("ALOUD_PIPER_BIN"),
-		PiperModels:     l.list("ALOUD_PIPER_MODELS"),
+// engineOptions are the rows of the options table for Engines; every
+// command that speaks takes them.
+func engineOptions() []option {
+	const speaks = Serve | Worker | Speak
+	e := func(c *Config) *Engines { return &c.Engines }
+	return []option{
+		{env: "ALOUD_TTS_HTTP_URL", flag: "tts-url", scope: speaks, usage: "OpenAI-compatible speech server `URL` (http://host:port[/v1]) whose voices become http:NAME",
+			set: str(func(c *Config) *string { return &e(c).HTTPURL })},
+		{env: "ALOUD_TTS_HTTP_MODEL", flag: "tts-model", scope: speaks, usage: "`MODEL` the speech server should use (kokoro, tts-1, …)",
+			set: str(func(c *Config) *string { return &e(c).HTTPModel })},
+		{env: "ALOUD_TTS_HTTP_VOICES", flag: "tts-voices", scope: speaks, list: true, usage: "the speech server's `VOICES` to offer (comma-separated)",
+			set: list(func(c *Config) *[]string { return &e(c).HTTPVoices })},
+		{env: "ALOUD_TTS_HTTP_LANGUAGES", scope: speaks, set: list(func(c *Config) *[]string { return &e(c).HTTPLanguages })},
+		{env: "ALOUD_TTS_HTTP_API_KEY", scope: speaks, secret: true, set: str(func(c *Config) *string { return &e(c).HTTPAPIKey })},
+		{env: "ALOUD_TTS_HTTP_LICENCE", scope: speaks, set: str(func(c *Config) *string { return &e(c).HTTPLicence })},
+		{env: "ALOUD_TTS_HTTP_TIMEOUT", scope: speaks, set: dur(func(c *Config) *time.Duration { return &e(c).HTTPTimeout })},
+		{env: "ALOUD_TTS_HTTP_CONCURRENCY", scope: speaks, set: integer(func(c *Config) *int { return &e(c).HTTPConcurrency })},
+		{env: "ALOUD_TTS_HTTP_RETRIES", scope: speaks, set: integer(func(c *Config) *int { return &e(c).HTTPRetries })},
+		{env: "ALOUD_PIPER_BIN", flag: "piper-bin", scope: speaks, usage: "the Piper `PROGRAM` (default piper on PATH)",
+			set: str(func(c *Config) *string { return &e(c).PiperBin })},
+		{env: "ALOUD_PIPER_MODELS", flag: "piper-model", scope: speaks, list: true, usage: "a Piper voice model `FILE.onnx` (repeatable) that becomes piper:NAME",
+			set: list(func(c *Config) *[]string { return &e(c).PiperModels })},
 	}
-	if err := errors.Join(errs...); err != nil {
-		return Engines{}, err
-	}
-	return e, e.Validate()
 }
 
 // Validate reports every invalid field, each named with its variable.

@@ -14,15 +14,16 @@ func TestLoadEngines(t *testing.T) {
 		"ALOUD_TTS_HTTP_TIMEOUT": "20s",
 		"ALOUD_PIPER_MODELS":     "/m/a.onnx,/m/b.onnx",
 	}
-	e, err := LoadEngines(func(k string) string { return vars[k] })
+	c, err := Resolve(func(k string) string { return vars[k] }, nil)
+	e := c.Engines
 	if err != nil {
 		t.Fatal(err)
 	}
 	if e.HTTPModel != "kokoro" || len(e.HTTPVoices) != 2 || e.HTTPVoices[1] != "bm_george" || e.HTTPTimeout != 20*time.Second || len(e.PiperModels) != 2 {
 		t.Errorf("got %+v", e)
 	}
-	if e, err := LoadEngines(func(string) string { return "" }); err != nil || e.HTTPURL != "" {
-		t.Errorf("empty environment: got %+v, %v", e, err)
+	if c, err := Resolve(func(string) string { return "" }, nil); err != nil || c.Engines.HTTPURL != "" {
+		t.Errorf("empty environment: got %+v, %v", c.Engines, err)
 	}
 }
 
@@ -38,7 +39,7 @@ func TestLoadEnginesRefuses(t *testing.T) {
 		{map[string]string{"ALOUD_TTS_HTTP_TIMEOUT": "soon"}, "ALOUD_TTS_HTTP_TIMEOUT"},
 		{map[string]string{"ALOUD_TTS_HTTP_RETRIES": "99"}, "ALOUD_TTS_HTTP_RETRIES"},
 	} {
-		_, err := LoadEngines(func(k string) string { return tc.vars[k] })
+		_, err := Resolve(func(k string) string { return tc.vars[k] }, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: got %v, want an error naming %s", tc.vars, err, tc.want)
 		}
