@@ -131,10 +131,10 @@ func tool(ctx context.Context, runner *proc.Runner, program string, args ...stri
 	return string(out), nil
 }
 
-// stripEspeak drops espeak-ng's stress, syllable and pause marks.
+// stripEspeak drops espeak-ng's stress, syllable, pause and glottal-onset (!) marks.
 func stripEspeak(s string) string {
 	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune("',%=_|; \n\t", r) {
+		if strings.ContainsRune("',%=_|;! \n\t", r) {
 			return -1
 		}
 		return r
