@@ -114,7 +114,7 @@ func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleI
 	permanent := c.deps.Permanent(cause)
 	if !permanent && !lastAttempt(job) {
 		// Waiting for the retry is "queued" again; the error says why.
-		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, cause.Error())
+		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, clientMessage(cause))
 		_ = c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 			if renditionID != "" {
 				if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusQueued, msg); err != nil {
@@ -127,11 +127,11 @@ func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleI
 	}
 	err := c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 		if renditionID != "" {
-			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, cause.Error()); err != nil {
+			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, clientMessage(cause)); err != nil {
 				return err
 			}
 		}
-		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, cause.Error())
+		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, clientMessage(cause))
 		if errors.Is(err, article.ErrNotFound) {
 			return nil
 		}
