@@ -112,6 +112,10 @@ func publicationLanguage(store.Article) string { return "" }
 // job in one transaction; anything else is returned for River to retry.
 func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleID, renditionID string, cause error) error {
 	permanent := c.deps.Permanent(cause)
+	// The job's context may be the one a shutdown cancelled: the status
+	// still gets written.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
 	if !permanent && !lastAttempt(job) {
 		// Waiting for the retry is "queued" again; the error says why.
 		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, clientMessage(cause))
