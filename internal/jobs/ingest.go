@@ -92,7 +92,7 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 	if w.c.deps.Load == nil {
 		return article.Article{}, fmt.Errorf("no loader configured: %w", ErrBadInput)
 	}
-	content, err := w.c.deps.Load(ctx, in, a.Language, publicationLanguage(a))
+	content, err := w.c.deps.Load(ctx, in, a.Language, w.publicationLanguage(ctx, a))
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -103,9 +103,14 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 }
 
 // publicationLanguage is the default language of the article's
-// publication. Publications store none yet (their settings come later),
-// so articles that name no language are read as English.
-func publicationLanguage(store.Article) string { return "" }
+// publication ("" for the loader's English if it cannot be read).
+func (w *ingestWorker) publicationLanguage(ctx context.Context, a store.Article) string {
+	p, err := w.c.deps.Store.Publication(ctx, a.PublicationID)
+	if err != nil {
+		return ""
+	}
+	return p.DefaultLanguage
+}
 
 // failOrRetry handles a step's error: input that can never succeed (or a
 // last attempt) marks the article (and rendition) failed and cancels the
