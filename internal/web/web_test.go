@@ -234,3 +234,19 @@ func TestIndexLinksTheLatestArticle(t *testing.T) {
 		t.Errorf("index: %d\n%s", resp.StatusCode, body)
 	}
 }
+
+func TestCachedPageFollowsChanges(t *testing.T) {
+	srv, st := newPages(t)
+	for range 2 {
+		if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "Audio is being prepared") {
+			t.Fatal("not-ready page lacks its notice")
+		}
+	}
+	v := st.articles["art_wait"]
+	v.Status, v.LiveRenditionID, v.UpdatedAt = store.StatusReady, "ren_1", time.Now()
+	v.Rendition = &store.Rendition{Files: map[string]string{"mp3": "new.mp3"}, TimelineKey: "new.json", Duration: time.Second}
+	st.articles["art_wait"] = v
+	if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "audio/new.mp3") || strings.Contains(body, "Audio is being prepared") {
+		t.Fatalf("page after the audio arrived:\n%s", body)
+	}
+}
