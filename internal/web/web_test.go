@@ -246,7 +246,7 @@ func TestCachedPageFollowsChanges(t *testing.T) {
 	v.Status, v.LiveRenditionID, v.UpdatedAt = store.StatusReady, "ren_1", time.Now()
 	v.Rendition = &store.Rendition{Files: map[string]string{"mp3": "new.mp3"}, TimelineKey: "new.json", Duration: time.Second}
 	st.articles["art_wait"] = v
-	if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "audio/new.mp3") || strings.Contains(body, "Audio is being prepared") {
+	if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "audio/new.mp3") || strings.Contains(body, `class="preparing"`) {
 		t.Fatalf("page after the audio arrived:\n%s", body)
 	}
 }
