@@ -231,6 +231,27 @@ func TestE2EArticlePage(t *testing.T) {
 		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
 	})
 
+	t.Run("position remembered, listening counted", func(t *testing.T) {
+		load(t)
+		eval[chromedp.Void](t, b, jsAudio+`.currentTime = 12.3; `+jsAudio+`.play()`)
+		b.poll(t, "playing", `!`+jsAudio+`.paused`)
+		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
+		load(t) // the previous page's pagehide sends its "leave" beacon
+		if ct := eval[float64](t, b, jsAudio+`.currentTime`); ct < 11 || ct > 14 {
+			t.Errorf("after reload: currentTime %.2f, want about 12", ct)
+		}
+		var st struct {
+			Plays        int64
+			SpeedChanges int64 `json:"speed_changes"`
+			Sessions     int64
+			Milestones   map[string]int64
+		}
+		code, body := srv.do("GET", "/api/v1/articles/"+id+"/stats", "")
+		if code != 200 || json.Unmarshal(body, &st) != nil || st.Plays < 2 || st.SpeedChanges < 1 || st.Sessions < 1 || st.Milestones["25"] < 1 {
+			t.Errorf("stats after playing: %d %s", code, body)
+		}
+	})
+
 	t.Run("feedback through the form, found through the API", func(t *testing.T) {
 		load(t)
 		eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(firstOfBlock(tl, 1))/1000+0.2))
