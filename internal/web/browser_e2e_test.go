@@ -5,8 +5,8 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
