@@ -220,6 +220,17 @@ func TestE2EArticlePage(t *testing.T) {
 			if got != text {
 				t.Errorf("at %.2fs highlighted %q, want %q", mid, got, text)
 			}
+			// And the word, where the engine gave word timings.
+			for _, w := range s.Words[min(1, len(s.Words)):] {
+				word := blockText(art, s.Block)[w.Span[0]:w.Span[1]]
+				eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(w.Ms[0]+w.Ms[1])/2000))
+				js := `(() => { const h = CSS.highlights.get('aloud-word'); return h && [...h][0].toString() })()`
+				if !eval[bool](t, b, `new Promise(r => setTimeout(() => r(`+js+` == `+jsString(word)+`), 300))`) {
+					t.Errorf("word at %.2fs: highlighted %s, want %q (player: %s)", float64(w.Ms[0]+w.Ms[1])/2000,
+						eval[string](t, b, `String(`+js+`)`), word, eval[string](t, b, `(() => { const p = `+jsPlayer+`, s = p.sents[p.cur], i = p.el[p.cur]; let err = ""; try { p.word(p.cur, p.audio.currentTime*1000) } catch (e) { err = String(e) } return JSON.stringify({cur: p.cur, t: p.audio.currentTime, words: s && s.words.slice(0, 3), el: !!i, lead: i && i.lead, err, size: CSS.highlights.size}) })()`))
+				}
+				break
+			}
 		}
 		// Clicking a sentence plays from there.
 		last := len(tl.Sentences) - 1
