@@ -250,3 +250,26 @@ func TestCachedPageFollowsChanges(t *testing.T) {
 		t.Fatalf("page after the audio arrived:\n%s", body)
 	}
 }
+
+func TestPublicationSettingsShape(t *testing.T) {
+	for _, tc := range []struct {
+		position string
+		feedback bool
+		check    func(body string) bool
+	}{
+		{"end", true, func(b string) bool {
+			return strings.Index(b, `class="disclosure"`) > strings.Index(b, `data-aloud-block="3"`)
+		}},
+		{"off", true, func(b string) bool { return !strings.Contains(b, `class="disclosure"`) }},
+		{"start", false, func(b string) bool {
+			return strings.Contains(b, `class="disclosure"`) && !strings.Contains(b, "data-aloud-feedback") && strings.Contains(b, `"feedback":""`)
+		}},
+	} {
+		srv, st := newPages(t)
+		st.pub.Disclosure, st.pub.FeedbackOn, st.pub.DisclosureText, st.pub.MoreInfoURL = tc.position, tc.feedback, "Read by a machine.", "https://example.com/ai"
+		_, body := get(t, srv.URL+"/a/art_ready")
+		if !tc.check(body) || (tc.position != "off" && !strings.Contains(body, `Read by a machine. <a href="https://example.com/ai">More info</a>`)) {
+			t.Errorf("disclosure %s, feedback %v:\n%s", tc.position, tc.feedback, body)
+		}
+	}
+}
