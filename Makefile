@@ -57,8 +57,9 @@ unit: ## unit tests with the race detector
 e2e: axe ## corpus, end-to-end and browser suites (real engines, ffmpeg, Chromium, ../shared data), without -race
 	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' -skip '^TestCorpusTextNormalization$$' ./...
 
-bench-tn: ## text-normalization accuracy on ../shared benchmarks (per class, GoogleTN, LibriTTS) with floors
-	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization$$' -v ./internal/normalize/
+bench-tn: ## text-normalization accuracy on ../shared benchmarks (English per class, GoogleTN, LibriTTS; German) with floors
+	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization(German)?$$' -v ./internal/normalize/
+	$(GO) test -count=1 -run '^TestNews$$' -v ./internal/normalize/de/
 
 axe: ## fetch the pinned axe-core the browser tests run (npm; test data, not committed)
 	@./scripts/fetch-axe
