@@ -387,7 +387,8 @@ class AloudPlayer extends HTMLElement {
       for (const sp of this.root.querySelectorAll('.aloud-on')) sp.classList.remove('aloud-on');
       for (const sp of this.root.querySelectorAll(`.aloud-s[data-s="${k}"]`)) sp.classList.add('aloud-on');
       this.cur = k;
-      this.root.dataset && (this.root.dataset.aloudSentence = k);
+      // Says which sentence is lit, for the page's own scripts (and tests).
+      if (this.root.dataset) this.root.dataset.aloudSentence = k;
     }
     this.word(k, t);
   }
