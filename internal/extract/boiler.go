@@ -14,7 +14,7 @@ import (
 // than article text. Each pattern is anchored at both ends so a sentence
 // that merely mentions, say, an advertisement is kept.
 var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`advertisements?`, `advert`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
+	`advertisements?`, `advert`, `advertising`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
 	`(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)`,
 	`continue reading(?: (?:below|the main story|the story))?`,
 	`listen to (?:this )?(?:article|story)(?: \d+ min(?:utes?)?)?`, `listen`, `play`, `pause`, `stop`,
