@@ -111,6 +111,12 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 	case atom.H1:
 		e.flush(mode)
 		e.dropBeforeHeadline()
+		if h, _ := headline(n); h != "" && unlikeTitle(h, e.title) {
+			// Not the headline but a heading of the content ("About this
+			// site" under the title "Colophon"): read it as one.
+			e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: h})
+			e.linky = append(e.linky, false)
+		}
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)
@@ -260,6 +266,12 @@ func (e *emitter) flush(t article.BlockType) {
 			e.linky = append(e.linky, linky)
 		}
 	}
+}
+
+// unlikeTitle reports an <h1> that shares fewer than half its words with
+// the title: another heading, not a variant of the headline.
+func unlikeTitle(h, title string) bool {
+	return 2*sharedWords(h, title) < len(strings.FieldsFunc(h, notWord))
 }
 
 func newlineToSpace(r rune) rune {
