@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -261,12 +262,19 @@ func (e *emitter) flush(t article.BlockType) {
 	// Lines made mostly of link text are judged later, by where they stand.
 	linky := float64(linked) > 0.7*float64(total) && t != article.Heading
 	for _, line := range strings.Split(raw, "\n") {
-		if line = collapse(line); line != "" {
+		if line = collapse(line); line != "" && t == article.Heading {
+			line = headingAction.ReplaceAllString(line, "")
+		}
+		if line != "" {
 			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
 			e.linky = append(e.linky, linky)
 		}
 	}
 }
+
+// headingAction matches what a heading ends with for the page's own use:
+// a bracketed action link ("[edit]", "[ edit source ]") or a pilcrow anchor.
+var headingAction = regexp.MustCompile(`\s*(?:\[[^\[\]]{1,30}\]|¶)\s*$`)
 
 // unlikeTitle reports an <h1> that shares fewer than half its words with
 // the title: another heading, not a variant of the headline.
