@@ -46,7 +46,7 @@ func TestExtractURL(t *testing.T) {
 	}
 
 	out, _, err = runCapture(t, "", func(k string) string {
-		if k == allowHostsEnv {
+		if k == "ALOUD_FETCH_ALLOW_HOSTS" {
 			return "127.0.0.1"
 		}
 		return ""

@@ -22,6 +22,8 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`this audio version was (?:artificially|automatically) generated.*`,
 	`(?:this )?(?:article|audio)(?: version)? (?:is|was) (?:read|generated|narrated) by (?:an? )?(?:ai|artificial intelligence|automated voice).*`,
 	`more info(?: \| send feedback)?`, `send feedback`, `powered by .{0,40}`,
+	`artikel (?:anhören|vorlesen)(?: \d+ min(?:\.|uten)?)?`, `anhören`, `vorlesen`, `diese audio-?version wurde (?:künstlich|automatisch) (?:erzeugt|generiert).*`,
+	`mehr infos?(?: \| feedback senden)?`, `feedback (?:senden|geben)`, `quellen?:\s*[^.!?]{1,40}\.?`, `quelle`, `mehr zum thema`, `werbung`, `(?:artikel )?teilen`,
 	`(?:ai|automatically|artificially|computer)[- ]generated (?:audio|voice|version|speech).{0,100}`,
 	`(?:the )?audio (?:(?:is|was) )?(?:generated|created|produced) (?:by|with|using) .{0,100}`,
 	`(?:voiced|narrated|read) by (?:an? )?(?:ai|artificial|automated|synthetic|computer).{0,100}`,
