@@ -225,7 +225,7 @@ func (e *emitter) keep(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
 		ld := e.p.linkDensity(n)
-		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div && !e.p.proseItems(n) {
+		if (ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div) && !e.p.proseItems(n) {
 			return false
 		}
 	}
