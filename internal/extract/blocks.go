@@ -164,6 +164,13 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		e.inLink--
 		return
 	}
+	if n.Namespace == "math" && mathTokens[n.Data] {
+		// Tokens of a formula are separate words: a ≠ 0, not a≠0.
+		e.buf.WriteByte(' ')
+		e.children(n, mode, depth)
+		e.buf.WriteByte(' ')
+		return
+	}
 	if n.Type == html.ElementNode && blockTags[n.DataAtom] && e.inCell == 0 {
 		e.flush(mode)
 		e.children(n, mode, depth)
@@ -262,7 +269,8 @@ func (e *emitter) flush(t article.BlockType) {
 	// Lines made mostly of link text are judged later, by where they stand.
 	linky := float64(linked) > 0.7*float64(total) && t != article.Heading
 	for _, line := range strings.Split(raw, "\n") {
-		if line = collapse(line); line != "" && t == article.Heading {
+		line = spaceBeforePunct.ReplaceAllString(collapse(line), "$1$2")
+		if line != "" && t == article.Heading {
 			line = headingAction.ReplaceAllString(line, "")
 		}
 		if line != "" {
@@ -271,6 +279,10 @@ func (e *emitter) flush(t article.BlockType) {
 		}
 	}
 }
+
+// spaceBeforePunct is a space left before a comma or full stop where
+// inline markup (a formula) ended right before it.
+var spaceBeforePunct = regexp.MustCompile(` ([,.])($| )`)
 
 // headingAction matches what a heading ends with for the page's own use:
 // a bracketed action link ("[edit]", "[ edit source ]") or a pilcrow anchor.
