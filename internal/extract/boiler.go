@@ -84,7 +84,11 @@ var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
-var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche|` +
+	// The apparatus after an encyclopedia or blog article: lists to look
+	// things up in, not text to listen to.
+	`references|notes(?: and references)?|citations|footnotes|bibliography|further reading|external links|see also|` +
+	`einzelnachweise|weblinks|literatur|références|notes et références|voir aussi|referencias|enlaces externos|véase también)(?: \(\d+\))?$`)
 
 // Marker blocks stand in the block list for a heading that opens comments
 // (sectionStop) or related stories (relatedStop); cleanBlocks drops them
