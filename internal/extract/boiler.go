@@ -84,11 +84,15 @@ var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd
 
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
-var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche|` +
-	// The apparatus after an encyclopedia or blog article: lists to look
-	// things up in, not text to listen to.
-	`references|notes(?: and references)?|citations|footnotes|bibliography|further reading|external links|see also|` +
-	`einzelnachweise|weblinks|literatur|références|notes et références|voir aussi|referencias|enlaces externos|véase también)(?: \(\d+\))?$`)
+var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
+
+// apparatus matches the headings of what follows an encyclopedia or blog
+// article (references, footnotes, links): lists to look things up in,
+// not text to listen to. Only headings count: a "Notes:" line in a post
+// may open its own points.
+var apparatus = regexp.MustCompile(`(?i)^(?:references|notes and references|citations|footnotes|bibliography|` +
+	`further reading|external links|see also|sources and references|einzelnachweise|weblinks|` +
+	`références|notes et références|voir aussi|referencias|enlaces externos|véase también)$`)
 
 // Marker blocks stand in the block list for a heading that opens comments
 // (sectionStop) or related stories (relatedStop); cleanBlocks drops them
@@ -146,7 +150,7 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			case t == sectionStop || isLabel(bare, commentsLabel):
 				mode = toHeading
 				continue
-			case t == relatedStop || isLabel(bare, sectionEnd):
+			case t == relatedStop || isLabel(bare, sectionEnd) || isLabel(bare, apparatus):
 				mode = whileTeasers
 				continue
 			}
