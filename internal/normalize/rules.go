@@ -36,7 +36,7 @@ func (st *state) rule(i int) int {
 	if n := st.moneyAt(i); n > 0 {
 		return n
 	}
-	if n := st.phoneAt(i); n > 0 {
+	if n := st.pure(telephone, i); n > 0 {
 		return n
 	}
 	c := w.core
