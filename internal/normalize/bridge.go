@@ -11,7 +11,7 @@ import (
 // reads a rule.Text view of the words and returns what it says; pure runs
 // it from the English pass and turns its Match into tokens, so the moved
 // and the not yet moved rules run in one pass with identical results.
-// Moved so far: telephone.
+// Moved so far: telephone, electronic (URLs and e-mail addresses).
 
 // pure runs engine rule f at word i and returns the words it consumed (0
 // when it did not match).
