@@ -11,7 +11,7 @@ import (
 // reads a rule.Text view of the words and returns what it says; pure runs
 // it from the English pass and turns its Match into tokens, so the moved
 // and the not yet moved rules run in one pass with identical results.
-// Moved so far: telephone, electronic (URLs and e-mail addresses).
+// Moved so far: telephone, electronic (URLs and e-mail addresses), roman.
 
 // pure runs engine rule f at word i and returns the words it consumed (0
 // when it did not match).
@@ -40,6 +40,12 @@ func (st *state) pure(f rule.Func, i int) int {
 // moved still edit the punctuation of the words they consume.
 const viewAhead = 8
 
+// viewBehind is how many words before the current one a moved rule may
+// read the punctuation of ("Charles III": is "Charles" followed by a
+// mark?); words further back are read for their cores only, which no
+// rule edits.
+const viewBehind = 3
+
 // textView returns the words as a rule.Text, built once per call and
 // refreshed from word i on.
 func (st *state) textView(i int) *rule.Text {
@@ -50,7 +56,7 @@ func (st *state) textView(i int) *rule.Text {
 		}
 		return st.view
 	}
-	for k := i; k < len(st.words) && k <= i+viewAhead; k++ {
+	for k := max(0, i-viewBehind); k < len(st.words) && k <= i+viewAhead; k++ {
 		st.view.Words[k] = viewWord(st.words[k])
 	}
 	return st.view
