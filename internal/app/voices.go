@@ -1,18 +1,14 @@
 package app
 
 import (
+	"aloud/internal/config"
 	"context"
-	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"aloud/internal/proc"
 	"aloud/internal/tts"
-	"aloud/internal/tts/espeak"
-	"aloud/internal/tts/flite"
 )
 
 func runVoices(ctx context.Context, args []string, env Env) error {
@@ -27,43 +23,15 @@ func runVoices(ctx context.Context, args []string, env Env) error {
 	if len(pos) > 0 {
 		return usageErrorf("voices: unexpected argument %q", pos[0])
 	}
-	engines, err := newEngines(env)
+	p, err := newPipeline(env, config.Config{CacheDir: "off"})
 	if err != nil {
 		return err
 	}
-	defer func() {
-		for _, e := range engines {
-			e.Close()
-		}
-	}()
-	reg := tts.NewRegistry(engines...)
-	return printVoices(env, reg, strings.ToLower(*lang))
-}
-
-// newEngines builds every speech engine that is installed; it fails only
-// when none is.
-func newEngines(env Env) ([]tts.Engine, error) {
-	// Helpers hold a runner slot each while they live: room for both engines.
-	runner := proc.New(3 * runtime.NumCPU())
-	var engines []tts.Engine
-	var errs []error
-	if e, err := flite.New(runner, flite.Options{Getenv: env.Getenv}); err == nil {
-		engines = append(engines, e)
-	} else {
-		errs = append(errs, err)
+	defer p.Close()
+	if len(p.engines) == 0 {
+		return fmt.Errorf("no speech engine installed (run scripts/install-deps)")
 	}
-	if e, err := espeak.New(runner, espeak.Options{Getenv: env.Getenv}); err == nil {
-		engines = append(engines, e)
-	} else {
-		errs = append(errs, err)
-	}
-	if len(engines) == 0 {
-		return nil, fmt.Errorf("no speech engine installed: %w", errors.Join(errs...))
-	}
-	for _, err := range errs {
-		fmt.Fprintf(env.Stderr, "aloud: engine unavailable: %s\n", strings.Join(strings.Fields(err.Error()), " "))
-	}
-	return engines, nil
+	return printVoices(env, p.voices, strings.ToLower(*lang))
 }
 
 func printVoices(env Env, reg *tts.Registry, lang string) error {

@@ -101,55 +101,96 @@ func samplesOf(d time.Duration, rate int) int {
 // faded in and out so no edit clicks, and followed by its pause. It returns
 // the stream as float PCM (full scale ±1.0, ready for Normalize) and each
 // piece's span. A piece that is empty or entirely silent gets an empty
-// span at the current position and still its pause.
+// span at the current position and still its pause. It is the whole-slice
+// form of Assembler, which long articles use to stream.
 func Assemble(rate int, pieces []Piece, opts AssembleOptions) ([]float32, []Span) {
 	if len(pieces) == 0 {
 		return nil, nil
 	}
-	o := opts.withDefaults()
-	thr := int32(math.Round(Linear(o.SilenceDB) * 32768))
-	keepLead, keepTail := samplesOf(o.KeepLead, rate), samplesOf(o.KeepTail, rate)
-	fade := samplesOf(o.Fade, rate)
-
-	// A cut keeps [lo, hi) of a piece; lead and tail are the margins of
-	// silence it keeps around the speech.
-	type cut struct{ lo, hi, lead, tail int }
-	cuts := make([]cut, len(pieces))
-	total := 0
-	for i, p := range pieces {
-		var c cut
-		if slo, shi := speechBounds(p.Samples, thr); slo < shi {
-			c.lo, c.hi = max(0, slo-keepLead), min(len(p.Samples), shi+keepTail)
-			c.lead, c.tail = slo-c.lo, c.hi-shi
-		}
-		cuts[i] = c
-		lo, hi := c.lo, c.hi
-		total += hi - lo
-		if i < len(pieces)-1 {
-			total += samplesOf(o.pause(p), rate)
-		}
-	}
-
-	lead := max(0, samplesOf(o.LeadIn, rate))
-	total += lead
-	out := make([]float32, lead, total)
+	a := NewAssembler(rate, opts)
+	var out []float32
 	spans := make([]Span, len(pieces))
 	for i, p := range pieces {
-		c := cuts[i]
-		// The pause is measured from speech to speech, so the margins
-		// kept on both sides count towards it.
-		if i > 0 {
-			gap := samplesOf(o.pause(pieces[i-1]), rate) - cuts[i-1].tail - c.lead
-			out = append(out, make([]float32, max(0, gap))...)
-		}
-		start := len(out)
-		for _, v := range p.Samples[c.lo:c.hi] {
-			out = append(out, float32(v)/32768)
-		}
-		fadeEdges(out[start:], fade)
-		spans[i] = Span{Start: start, End: len(out), Trim: c.lo}
+		pl := a.Add(p)
+		out = pl.AppendFloat(out)
+		spans[i] = pl.Span
 	}
 	return out, spans
+}
+
+// Assembler places pieces one after the other, as Assemble does, without
+// holding the stream: each Add says where its piece goes, and the caller
+// writes it wherever it likes (a spool file, a meter). Memory stays that
+// of one piece however long the article.
+type Assembler struct {
+	o                  AssembleOptions
+	rate               int
+	thr                int32
+	keepLead, keepTail int
+	fade               int
+	pos                int // samples placed so far
+	n                  int // pieces placed
+	prevPause          int // pause after the previous piece, in samples
+	prevTail           int // silence kept after the previous piece's speech
+}
+
+// NewAssembler returns an Assembler for pieces at rate.
+func NewAssembler(rate int, opts AssembleOptions) *Assembler {
+	o := opts.withDefaults()
+	return &Assembler{
+		o: o, rate: rate,
+		thr:      int32(math.Round(Linear(o.SilenceDB) * 32768)),
+		keepLead: samplesOf(o.KeepLead, rate), keepTail: samplesOf(o.KeepTail, rate),
+		fade: samplesOf(o.Fade, rate),
+	}
+}
+
+// Placed is one piece in the stream: Gap samples of silence, then Samples
+// (the kept part of the piece, before fading) with Fade samples faded in
+// at the start and out at the end (see FadeGain). Span is where Samples
+// land in the stream.
+type Placed struct {
+	Gap     int
+	Samples []int16
+	Fade    int
+	Span    Span
+}
+
+// Len is the number of samples placed so far (the stream's length).
+func (a *Assembler) Len() int { return a.pos }
+
+// Add places the next piece. The pause before it is measured from speech
+// to speech, so the margins kept on both sides count towards it. The
+// returned Samples alias p.Samples.
+func (a *Assembler) Add(p Piece) Placed {
+	var lo, hi, lead, tail int
+	if slo, shi := speechBounds(p.Samples, a.thr); slo < shi {
+		lo, hi = max(0, slo-a.keepLead), min(len(p.Samples), shi+a.keepTail)
+		lead, tail = slo-lo, hi-shi
+	}
+	var gap int
+	if a.n == 0 {
+		gap = max(0, samplesOf(a.o.LeadIn, a.rate))
+	} else {
+		gap = max(0, a.prevPause-a.prevTail-lead)
+	}
+	start := a.pos + gap
+	a.pos = start + hi - lo
+	a.n++
+	a.prevPause, a.prevTail = samplesOf(a.o.pause(p), a.rate), tail
+	return Placed{Gap: gap, Samples: p.Samples[lo:hi], Fade: min(a.fade, (hi-lo)/2),
+		Span: Span{Start: start, End: a.pos, Trim: lo}}
+}
+
+// AppendFloat appends the placed piece, its gap included, as float PCM.
+func (pl Placed) AppendFloat(dst []float32) []float32 {
+	dst = append(dst, make([]float32, pl.Gap)...)
+	start := len(dst)
+	for _, v := range pl.Samples {
+		dst = append(dst, float32(v)/32768)
+	}
+	fadeEdges(dst[start:], pl.Fade)
+	return dst
 }
 
 // speechBounds returns [lo, hi): from the first to just past the last
@@ -180,8 +221,14 @@ func abs16(v int16) int32 {
 func fadeEdges(s []float32, n int) {
 	n = min(n, len(s)/2)
 	for i := 0; i < n; i++ {
-		g := float32(0.5 - 0.5*math.Cos(math.Pi*float64(i)/float64(n)))
+		g := FadeGain(i, n)
 		s[i] *= g
 		s[len(s)-1-i] *= g
 	}
+}
+
+// FadeGain is the gain of the i-th of n fade samples (counted from the
+// edit), rising from 0 along a raised cosine.
+func FadeGain(i, n int) float32 {
+	return float32(0.5 - 0.5*math.Cos(math.Pi*float64(i)/float64(n)))
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -94,11 +95,17 @@ func NewEncoder(runner *proc.Runner, ffmpegPath string) *Encoder {
 	return &Encoder{runner: runner, ffmpeg: ffmpegPath, MP3Quality: DefaultMP3Quality}
 }
 
-// EncodeFile encodes pcm (mono, full scale ±1.0, at rate) to path. The
-// file appears only complete: it is written to a temporary file in the
-// same directory, synced, closed and renamed; on any error or cancellation
-// the temporary file is removed and path is untouched.
-func (e *Encoder) EncodeFile(ctx context.Context, pcm []float32, rate int, format string, tags Tags, path string) (err error) {
+// EncodeFile encodes pcm (mono, full scale ±1.0, at rate) to path; see
+// EncodeStreamFile.
+func (e *Encoder) EncodeFile(ctx context.Context, pcm []float32, rate int, format string, tags Tags, path string) error {
+	return e.EncodeStreamFile(ctx, Samples{PCM: pcm, SampleRate: rate}, format, tags, path)
+}
+
+// EncodeStreamFile encodes s to path. The file appears only complete: it
+// is written to a temporary file in the same directory (named
+// ".NAME.*.tmp"), synced, closed and renamed; on any error or
+// cancellation the temporary file is removed and path is untouched.
+func (e *Encoder) EncodeStreamFile(ctx context.Context, s Stream, format string, tags Tags, path string) (err error) {
 	if _, err := Extension(format); err != nil {
 		return err
 	}
@@ -117,7 +124,7 @@ func (e *Encoder) EncodeFile(ctx context.Context, pcm []float32, rate int, forma
 		}
 	}()
 	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := e.Encode(ctx, pcm, rate, format, tags, bw); err != nil {
+	if err := e.EncodeStream(ctx, s, format, tags, bw); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -146,17 +153,24 @@ func (e *Encoder) EncodeFile(ctx context.Context, pcm []float32, rate int, forma
 // Encode encodes pcm to w (for `-o -`). On error, w may have received
 // part of the output.
 func (e *Encoder) Encode(ctx context.Context, pcm []float32, rate int, format string, tags Tags, w io.Writer) error {
-	if rate <= 0 {
+	return e.EncodeStream(ctx, Samples{PCM: pcm, SampleRate: rate}, format, tags, w)
+}
+
+// EncodeStream encodes s to w, reading s in chunks: memory does not grow
+// with the audio's length. On error, w may have received part of the
+// output.
+func (e *Encoder) EncodeStream(ctx context.Context, s Stream, format string, tags Tags, w io.Writer) error {
+	if rate := s.Rate(); rate <= 0 {
 		return fmt.Errorf("encode %s: invalid sample rate %d", format, rate)
 	}
 	var err error
 	switch format {
 	case FormatMP3:
-		err = e.encodeMP3(ctx, pcm, rate, tags, w)
+		err = e.encodeMP3(ctx, s, tags, w)
 	case FormatOpus:
-		err = e.encodeOpus(ctx, pcm, rate, tags, w)
+		err = e.encodeOpus(ctx, s, tags, w)
 	case FormatWAV:
-		err = writeWAV(w, pcm, rate, tags)
+		err = writeWAV(w, s, tags)
 	default:
 		_, err = Extension(format)
 		return err
@@ -168,15 +182,44 @@ func (e *Encoder) Encode(ctx context.Context, pcm []float32, rate int, format st
 }
 
 // s16le converts float PCM, scaled by gain, to the little-endian 16-bit
-// bytes ffmpeg reads.
-func s16le(pcm []float32, gain float64) []byte {
-	b := make([]byte, 2*len(pcm))
-	for i, v := range pcm {
+// bytes ffmpeg reads, appending to b.
+func s16le(b []byte, pcm []float32, gain float64) []byte {
+	for _, v := range pcm {
 		x := math.Round(float64(v) * 32768 * gain)
 		x = min(max(x, -32768), 32767)
-		binary.LittleEndian.PutUint16(b[2*i:], uint16(int16(x)))
+		b = binary.LittleEndian.AppendUint16(b, uint16(int16(x)))
 	}
 	return b
+}
+
+// s16Reader reads a stream range as s16le bytes (ffmpeg's stdin).
+type s16Reader struct {
+	r       FloatReader
+	gain    float64
+	f       []float32
+	b       []byte
+	pending []byte
+}
+
+func newS16Reader(r FloatReader, gain float64) *s16Reader {
+	return &s16Reader{r: r, gain: gain, f: make([]float32, 8192)}
+}
+
+func (r *s16Reader) Read(p []byte) (int, error) {
+	if len(r.pending) == 0 {
+		n, err := r.r.ReadFloats(r.f)
+		if n == 0 {
+			if err == nil {
+				err = io.ErrNoProgress
+			}
+			return 0, err
+		}
+		r.b = s16le(r.b[:0], r.f[:n], r.gain)
+		r.pending = r.b
+	}
+	k := copy(p, r.pending)
+	r.pending = r.pending[k:]
+	return k, nil
 }
 
 // inputArgs reads raw PCM from stdin.
@@ -201,50 +244,53 @@ func mp3Args(rate, quality int) []string {
 	return append(args, "-id3v2_version", "0", "-write_xing", "0", "-f", "mp3", "pipe:1")
 }
 
-func (e *Encoder) encodeMP3(ctx context.Context, pcm []float32, rate int, tags Tags, w io.Writer) error {
+func (e *Encoder) encodeMP3(ctx context.Context, s Stream, tags Tags, w io.Writer) error {
 	tag, err := ID3v2(tags)
 	if err != nil {
 		return err
 	}
+	rate := s.Rate()
 	// LAME delays its output by lameDelay samples (measured: decoded
 	// audio lags the source by exactly 1105 samples at 24 kHz), and raw
 	// frames carry no Info tag that would tell players to skip them. When
 	// the stream starts with at least that much digital silence (Assemble
 	// puts 100 ms there), drop it so that the decoded MP3 lines up with
 	// the stream's timestamps and the timeline.
-	if d := int(math.Round(lameDelay * float64(rate) / mp3Rate)); len(pcm) > d && absMax(pcm[:d]) == 0 {
-		pcm = pcm[d:]
+	from := int64(0)
+	if d := int64(math.Round(lameDelay * float64(rate) / mp3Rate)); s.Len() > d {
+		head := make([]float32, d)
+		if _, err := readFull(s.Open(0, d), head); err != nil {
+			return err
+		}
+		if absMax(head) == 0 {
+			from = d
+		}
 	}
 	parallel := e.Parallel
 	if parallel <= 0 {
 		parallel = runtime.NumCPU()
 	}
-	cuts := splitAtPauses(pcm, rate, parallel)
-	if len(cuts) == 0 {
-		// One process, streamed straight through.
-		if _, err := w.Write(tag); err != nil {
-			return err
-		}
-		return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
-			Stdin: bytes.NewReader(s16le(pcm, Linear(mp3MakeupDB))), Stdout: w})
-	}
-	frames, err := e.encodeMP3Chunks(ctx, pcm, rate, cuts)
+	cuts, err := streamCuts(s, from, parallel)
 	if err != nil {
 		return err
 	}
 	if _, err := w.Write(tag); err != nil {
 		return err
 	}
-	for _, f := range frames {
-		if _, err := w.Write(f); err != nil {
-			return err
-		}
+	if len(cuts) == 0 {
+		// One process, streamed straight through.
+		return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
+			Stdin: newS16Reader(s.Open(from, s.Len()), Linear(mp3MakeupDB)), Stdout: w})
 	}
-	return nil
+	bounds := append(append([]int64{from}, cuts...), s.Len())
+	return e.encodeMP3Chunks(ctx, s, bounds, parallel, w)
 }
 
-// encodeMP3Chunks encodes the pieces of pcm between cuts concurrently and
-// returns each piece's frames, trimmed so that the pieces join in time.
+// encodeMP3Chunks encodes the pieces of s between bounds, parallel at a
+// time, and writes their frames to w in order, trimmed so that the
+// pieces join in time. At most parallel+1 pieces are running or waiting
+// to be written, and a piece is at most maxChunk long, so memory stays a
+// few megabytes whatever the length.
 //
 // Each ffmpeg/LAME run adds its encoder delay in front and pads its end
 // to a whole frame, so a chunk decodes to more samples than it was given.
@@ -253,49 +299,82 @@ func (e *Encoder) encodeMP3(ctx context.Context, pcm []float32, rate int, tags T
 // later chunk where the timeline expects it, to within half a frame
 // (12 ms). Dropping trailing frames is safe because the bit reservoir only
 // reaches backwards, and each chunk starts with an empty reservoir.
-func (e *Encoder) encodeMP3Chunks(ctx context.Context, pcm []float32, rate int, cuts []int) ([][]byte, error) {
-	bounds := append(append([]int{0}, cuts...), len(pcm))
-	out := make([][]byte, len(bounds)-1)
-	g, gctx := errgroup.WithContext(ctx)
-	for k := range out {
-		g.Go(func() error {
-			var buf bytes.Buffer
-			err := e.runner.Run(gctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
-				Stdin: bytes.NewReader(s16le(pcm[bounds[k]:bounds[k+1]], Linear(mp3MakeupDB))), Stdout: &buf})
-			if err != nil {
-				return err
-			}
-			b := buf.Bytes()
-			if k == len(out)-1 {
-				out[k] = b
-				return nil
-			}
-			offs, f, err := mp3Frames(b)
-			if err != nil {
-				return err
-			}
-			nframes := len(offs) - 1
-			want := float64(bounds[k+1]-bounds[k]) * float64(f.rate) / float64(rate)
-			drop := int(math.Round((float64(nframes*f.samples) - want) / float64(f.samples)))
-			drop = min(max(drop, 0), nframes-1)
-			out[k] = b[:offs[nframes-drop]]
-			return nil
-		})
+func (e *Encoder) encodeMP3Chunks(ctx context.Context, s Stream, bounds []int64, parallel int, w io.Writer) error {
+	rate := s.Rate()
+	n := len(bounds) - 1
+	done := make([]chan []byte, n)
+	for k := range done {
+		done[k] = make(chan []byte, 1)
 	}
-	if err := g.Wait(); err != nil {
+	slots := make(chan struct{}, parallel+1)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		for k := 0; k < n; k++ {
+			select {
+			case slots <- struct{}{}:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			g.Go(func() error {
+				b, err := e.encodeMP3Chunk(gctx, s, bounds[k], bounds[k+1], k == n-1, rate)
+				if err != nil {
+					return err
+				}
+				done[k] <- b
+				return nil
+			})
+		}
+		return nil
+	})
+	g.Go(func() error {
+		for k := 0; k < n; k++ {
+			select {
+			case b := <-done[k]:
+				if _, err := w.Write(b); err != nil {
+					return err
+				}
+				<-slots
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+func (e *Encoder) encodeMP3Chunk(ctx context.Context, s Stream, lo, hi int64, last bool, rate int) ([]byte, error) {
+	var buf bytes.Buffer
+	err := e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: mp3Args(rate, e.MP3Quality),
+		Stdin: newS16Reader(s.Open(lo, hi), Linear(mp3MakeupDB)), Stdout: &buf})
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	b := buf.Bytes()
+	if last {
+		return b, nil
+	}
+	offs, f, err := mp3Frames(b)
+	if err != nil {
+		return nil, err
+	}
+	nframes := len(offs) - 1
+	want := float64(hi-lo) * float64(f.rate) / float64(rate)
+	drop := int(math.Round((float64(nframes*f.samples) - want) / float64(f.samples)))
+	drop = min(max(drop, 0), nframes-1)
+	return b[:offs[nframes-drop]], nil
 }
 
 // Chunking parameters: chunks shorter than minChunk are not worth a
-// process start; cuts go into pauses of at least minPause (the sentence
-// pause is 350 ms; a cut drops at most ~100 ms of its tail half), searched
-// within cutSearch of the ideal position.
+// process start, and none is longer than maxChunk (so that a waiting
+// chunk's frames stay small in memory); cuts go into pauses of at least
+// minPause (the sentence pause is 350 ms; a cut drops at most ~100 ms of
+// its tail half), searched within cutSearch of the ideal position.
 const (
-	minChunk  = 20.0 // seconds
-	minPause  = 0.3  // seconds
-	cutSearch = 20.0 // seconds
+	minChunk  = 20.0  // seconds
+	maxChunk  = 300.0 // seconds
+	minPause  = 0.3   // seconds
+	cutSearch = 20.0  // seconds
 	pauseDB   = -50.0
 )
 
@@ -303,16 +382,41 @@ const (
 // a pause near an equal division of pcm, or nil when pcm is too short to
 // split.
 func splitAtPauses(pcm []float32, rate, n int) []int {
-	n = min(n, int(float64(len(pcm))/float64(rate)/minChunk))
-	if n < 2 {
-		return nil
+	cuts, _ := streamCuts(Samples{PCM: pcm, SampleRate: rate}, 0, n)
+	out := make([]int, len(cuts))
+	for i, c := range cuts {
+		out[i] = int(c)
 	}
+	return out
+}
+
+// streamCuts returns the chunk boundaries (stream positions) for encoding
+// s from position from: as many chunks as CPUs (more for audio longer
+// than CPUs × maxChunk), each cut in the middle of a pause near an equal
+// division, or none when the audio is too short to split.
+func streamCuts(s Stream, from int64, parallel int) ([]int64, error) {
+	rate := s.Rate()
+	secs := float64(s.Len()-from) / float64(rate)
+	n := min(parallel, int(secs/minChunk))
+	if n < 2 {
+		return nil, nil
+	}
+	n = max(n, int(math.Ceil(secs/maxChunk)))
 	// 10 ms windows, quiet when no sample reaches −50 dBFS.
 	win := rate / 100
-	quiet := make([]bool, len(pcm)/win)
+	quiet := make([]bool, (s.Len()-from)/int64(win))
 	thr := float32(Linear(pauseDB))
-	for i := range quiet {
-		quiet[i] = absMax(pcm[i*win:(i+1)*win]) < thr
+	r := s.Open(from, from+int64(len(quiet)*win))
+	buf := make([]float32, win*256)
+	for i := 0; i < len(quiet); {
+		k := min(256, len(quiet)-i)
+		if _, err := readFull(r, buf[:k*win]); err != nil {
+			return nil, err
+		}
+		for j := range k {
+			quiet[i+j] = absMax(buf[j*win:(j+1)*win]) < thr
+		}
+		i += k
 	}
 	// Runs of quiet windows at least minPause long, as [start, end).
 	type run struct{ lo, hi int }
@@ -332,12 +436,17 @@ func splitAtPauses(pcm []float32, rate, n int) []int {
 		}
 		i = j
 	}
-	var cuts []int
+	var cuts []int64
 	for k := 1; k < n; k++ {
 		target := k * len(quiet) / n
 		best, bestDist := -1, int(cutSearch*100)+1
-		for _, r := range runs {
-			mid := (r.lo + r.hi) / 2
+		// Runs are in order: start the search near the target.
+		i := sort.Search(len(runs), func(i int) bool { return (runs[i].lo+runs[i].hi)/2 >= target-bestDist })
+		for ; i < len(runs); i++ {
+			mid := (runs[i].lo + runs[i].hi) / 2
+			if mid > target+bestDist {
+				break
+			}
 			if d := abs(mid - target); d < bestDist {
 				best, bestDist = mid, d
 			}
@@ -345,12 +454,12 @@ func splitAtPauses(pcm []float32, rate, n int) []int {
 		if best < 0 {
 			continue
 		}
-		pos := best * win
+		pos := from + int64(best*win)
 		if len(cuts) == 0 || pos > cuts[len(cuts)-1] {
 			cuts = append(cuts, pos)
 		}
 	}
-	return cuts
+	return cuts, nil
 }
 
 func abs(x int) int {
@@ -373,9 +482,9 @@ func opusArgs(rate int, meta string) []string {
 		"-compression_level", opusComplexity, "-f", "ogg", "pipe:1")
 }
 
-func (e *Encoder) encodeOpus(ctx context.Context, pcm []float32, rate int, tags Tags, w io.Writer) error {
-	return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: opusArgs(rate, ffmetadata(tags)),
-		Stdin: bytes.NewReader(s16le(pcm, Linear(opusTrimDB))), Stdout: w})
+func (e *Encoder) encodeOpus(ctx context.Context, s Stream, tags Tags, w io.Writer) error {
+	return e.runner.Run(ctx, proc.Cmd{Path: e.ffmpeg, Args: opusArgs(s.Rate(), ffmetadata(tags)),
+		Stdin: newS16Reader(s.Open(0, s.Len()), Linear(opusTrimDB)), Stdout: w})
 }
 
 // ffmetadata renders tags in ffmpeg's metadata file format; the Ogg muxer
@@ -423,7 +532,8 @@ func ffmetaEscape(s string) string {
 // writeWAV writes 16-bit mono PCM in a RIFF/WAVE file with a LIST/INFO
 // chunk (INAM title, IART artist, ICMT comment). It needs no ffmpeg: the
 // format is the samples themselves.
-func writeWAV(w io.Writer, pcm []float32, rate int, t Tags) error {
+func writeWAV(w io.Writer, s Stream, t Tags) error {
+	rate := s.Rate()
 	var info bytes.Buffer
 	sub := func(id, v string) {
 		if v == "" {
@@ -440,16 +550,16 @@ func writeWAV(w io.Writer, pcm []float32, rate int, t Tags) error {
 	sub("INAM", t.Title)
 	sub("IART", t.Artist)
 	sub("ICMT", t.Comment)
-	data := s16le(pcm, 1)
+	size := 2 * s.Len()
 	var list []byte
 	if info.Len() > 0 {
 		list = append([]byte("LIST"), binary.LittleEndian.AppendUint32(nil, uint32(4+info.Len()))...)
 		list = append(list, "INFO"...)
 		list = append(list, info.Bytes()...)
 	}
-	riff := 4 + (8 + 16) + len(list) + 8 + len(data)
-	if int64(riff) > math.MaxUint32 {
-		return fmt.Errorf("wav: %d bytes of audio is too long for RIFF", len(data))
+	riff := 4 + (8 + 16) + int64(len(list)) + 8 + size
+	if riff > math.MaxUint32 {
+		return fmt.Errorf("wav: %d bytes of audio is too long for RIFF", size)
 	}
 	h := []byte("RIFF")
 	h = binary.LittleEndian.AppendUint32(h, uint32(riff))
@@ -463,10 +573,10 @@ func writeWAV(w io.Writer, pcm []float32, rate int, t Tags) error {
 	h = binary.LittleEndian.AppendUint16(h, 16)
 	h = append(h, list...)
 	h = append(h, "data"...)
-	h = binary.LittleEndian.AppendUint32(h, uint32(len(data)))
+	h = binary.LittleEndian.AppendUint32(h, uint32(size))
 	if _, err := w.Write(h); err != nil {
 		return err
 	}
-	_, err := w.Write(data)
+	_, err := io.Copy(w, newS16Reader(s.Open(0, s.Len()), 1))
 	return err
 }

@@ -54,7 +54,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// Bylines and date lines that sit inside the article container.
 	`(?:(?:published|updated|stand|aktualisiert)?:? ?)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: ?(?:uhr|h|[ap]\.?m\.?))?)?`,
 	`\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?`,
-	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,60}`,
+	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,100}`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
 
@@ -170,6 +170,34 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// joinFragments joins a paragraph that stops mid-sentence with the next
+// one when that reads on (a lower-case word or a comma): markup that
+// closed a paragraph around a formula or an inline widget must not be
+// read as two broken sentences with a pause between them.
+func joinFragments(in []article.Block) []article.Block {
+	out := in[:0]
+	for _, b := range in {
+		if n := len(out); n > 0 && b.Type == article.Paragraph && out[n-1].Type == article.Paragraph &&
+			!endsProse(out[n-1].Text) && readsOn(b.Text) {
+			sep := " "
+			if strings.IndexAny(b.Text[:1], ",;:.)") == 0 {
+				sep = ""
+			}
+			out[n-1].Text += sep + b.Text
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// readsOn reports text that continues a sentence: it starts with a
+// lower-case letter or with punctuation that cannot open one.
+func readsOn(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r) || strings.ContainsRune(",;:)", r)
 }
 
 func isFurnitureLine(t, bare string) bool {

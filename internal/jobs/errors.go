@@ -24,7 +24,7 @@ func IsPermanent(err error) bool {
 	var se *fetch.StatusError
 	var fs *feed.SizeError
 	switch {
-	case errors.Is(err, ErrBadInput), errors.Is(err, article.ErrNoText), errors.As(err, &ie),
+	case errors.Is(err, ErrBadInput), errors.Is(err, ErrTooLong), errors.Is(err, article.ErrNoText), errors.As(err, &ie),
 		errors.Is(err, render.ErrNothingToSay), errors.Is(err, tts.ErrUnknownVoice),
 		errors.Is(err, fetch.ErrInvalidURL), errors.Is(err, fetch.ErrScheme), errors.Is(err, fetch.ErrCredentials),
 		errors.Is(err, fetch.ErrURLTooLong), errors.Is(err, fetch.ErrBlocked), errors.Is(err, fetch.ErrTooLarge),

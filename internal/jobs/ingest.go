@@ -35,7 +35,10 @@ type ingestWorker struct {
 	c *Client
 }
 
-func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return 2 * time.Minute }
+// ingestTimeout bounds a fetch and an extraction.
+const ingestTimeout = 2 * time.Minute
+
+func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return ingestTimeout }
 
 func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	start := time.Now()
@@ -79,35 +82,30 @@ func (w *ingestWorker) work(ctx context.Context, job *river.Job[IngestArgs]) err
 	})
 }
 
-// read turns the stored input into an article.
+// read turns the stored input into an article through the loader the CLI
+// uses. Errors name no internal IDs: the article shows them to clients.
 func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Article, error) {
 	var in Input
 	if err := json.Unmarshal(a.Input, &in); err != nil {
-		return article.Article{}, fmt.Errorf("ingest input of %s: %w: %w", a.ID, ErrBadInput, err)
+		return article.Article{}, fmt.Errorf("stored input: %w: %w", ErrBadInput, err)
 	}
-	body, pageURL, ctype := []byte(in.HTML), in.URL, ""
-	if in.HTML == "" {
-		if w.c.deps.Fetcher == nil {
-			return article.Article{}, fmt.Errorf("ingest %s: no fetcher configured: %w", a.ID, ErrBadInput)
-		}
-		resp, err := w.c.deps.Fetcher.Get(ctx, in.URL, nil)
-		if err != nil {
-			return article.Article{}, err
-		}
-		body, pageURL, ctype = resp.Body, resp.URL, resp.ContentType
+	if w.c.deps.Load == nil {
+		return article.Article{}, fmt.Errorf("no loader configured: %w", ErrBadInput)
 	}
-	if w.c.deps.Extract == nil {
-		return article.Article{}, fmt.Errorf("ingest %s: no extractor configured: %w", a.ID, ErrBadInput)
-	}
-	content, err := w.c.deps.Extract(body, pageURL, ctype)
+	content, err := w.c.deps.Load(ctx, in, a.Language, publicationLanguage(a))
 	if err != nil {
-		return article.Article{}, fmt.Errorf("extract %s: %w", a.ID, err)
+		return article.Article{}, err
 	}
-	if content.Language == "" {
-		content.Language = a.Language
+	if err := CheckLength(content, w.c.cfg.MaxSpokenChars); err != nil {
+		return article.Article{}, err
 	}
 	return content, nil
 }
+
+// publicationLanguage is the default language of the article's
+// publication. Publications store none yet (their settings come later),
+// so articles that name no language are read as English.
+func publicationLanguage(store.Article) string { return "" }
 
 // failOrRetry handles a step's error: input that can never succeed (or a
 // last attempt) marks the article (and rendition) failed and cancels the

@@ -12,35 +12,61 @@ import (
 	"aloud/internal/article"
 	"aloud/internal/audio"
 	"aloud/internal/script"
+	"aloud/internal/tts"
 )
 
-// mixdown is the assembled article: one PCM stream and its timeline.
+// mixdown is the assembled article: a spool of PCM (the corrected
+// stream once planned), its timeline and chapters.
 type mixdown struct {
-	pcm      []float32
+	spool    *audio.Spool
+	stream   audio.Stream
 	rate     int
-	spans    []audio.Span
+	hits     int
 	timeline Timeline
 	chapters []audio.Chapter
 }
 
-// assemble joins the sentences with their pauses and maps every sentence
-// and word into the final stream.
-func assemble(a article.Article, lines []line, synth []synthesized) (mixdown, error) {
-	rate := 0
-	pieces := make([]audio.Piece, len(lines))
-	for i, s := range synth {
-		if rate == 0 {
-			rate = s.audio.Rate
+// synthesizeToSpool synthesizes the lines (a window at a time) and
+// assembles them in order into a spool on scratch, keeping of each
+// sentence only where it went and its word timings.
+func (r *Renderer) synthesizeToSpool(ctx context.Context, a article.Article, eng tts.Engine, voice string, lines []line, workers int, progress func(int), scratch *os.File) (mixdown, error) {
+	var (
+		m     mixdown
+		asm   *audio.Assembler
+		spans = make([]audio.Span, len(lines))
+		words = make([][]tts.Word, len(lines))
+	)
+	err := r.synthesizeInOrder(ctx, eng, voice, lines, workers, progress, func(i int, s synthesized) error {
+		if asm == nil {
+			m.rate = s.audio.Rate
+			if m.rate <= 0 {
+				return fmt.Errorf("sentence %d: invalid sample rate %d", i+1, m.rate)
+			}
+			asm = audio.NewAssembler(m.rate, r.Assemble)
+			m.spool = audio.NewSpool(scratch, m.rate)
 		}
-		if s.audio.Rate != rate {
-			return mixdown{}, fmt.Errorf("sentence %d is at %d Hz, the others at %d Hz", i+1, s.audio.Rate, rate)
+		if s.audio.Rate != m.rate {
+			return fmt.Errorf("sentence %d is at %d Hz, the others at %d Hz", i+1, s.audio.Rate, m.rate)
 		}
-		pieces[i] = audio.Piece{Samples: s.audio.Samples, Break: breakOf(lines[i].pause)}
+		pl := asm.Add(audio.Piece{Samples: s.audio.Samples, Break: breakOf(lines[i].pause)})
+		if err := m.spool.Write(pl); err != nil {
+			return err
+		}
+		spans[i], words[i] = pl.Span, s.audio.Words
+		if s.hit {
+			m.hits++
+		}
+		return nil
+	})
+	if err != nil {
+		return mixdown{}, err
 	}
-	pcm, spans := audio.Assemble(rate, pieces, audio.AssembleOptions{})
-	m := mixdown{pcm: pcm, rate: rate, spans: spans}
-	m.timeline = timelineOf(lines, synth, spans, rate, len(pcm))
-	m.chapters = chaptersOf(a, lines, spans, rate, len(pcm))
+	if err := m.spool.Finish(); err != nil {
+		return mixdown{}, err
+	}
+	total := int(m.spool.Len())
+	m.timeline = timelineOf(lines, words, spans, m.rate, total)
+	m.chapters = chaptersOf(a, lines, spans, m.rate, total)
 	return m, nil
 }
 
@@ -54,7 +80,7 @@ func breakOf(p pauseKind) audio.Break {
 	return audio.BreakSentence
 }
 
-func timelineOf(lines []line, synth []synthesized, spans []audio.Span, rate, total int) Timeline {
+func timelineOf(lines []line, words [][]tts.Word, spans []audio.Span, rate, total int) Timeline {
 	tl := Timeline{DurationMs: samplesToMs(total, rate)}
 	for i, l := range lines {
 		sp := spans[i]
@@ -62,7 +88,7 @@ func timelineOf(lines []line, synth []synthesized, spans []audio.Span, rate, tot
 			Part: string(l.Part), Block: l.Block, Span: l.Span,
 			Ms: [2]int64{samplesToMs(sp.Start, rate), samplesToMs(sp.End, rate)},
 		}
-		for _, w := range synth[i].audio.Words {
+		for _, w := range words[i] {
 			ws, ok := l.wordSpan(w.Span)
 			if !ok {
 				continue
@@ -134,7 +160,7 @@ func (r *Renderer) encodeFiles(ctx context.Context, req Request, formats []strin
 	for i, f := range formats {
 		paths[i] = filepath.Join(req.Dir, name+extensions[f])
 		g.Go(func() error {
-			return r.Encoder.EncodeFile(gctx, m.pcm, m.rate, f, tags, paths[i]) // the encoder names the format and the file
+			return r.Encoder.EncodeStreamFile(gctx, m.stream, f, tags, paths[i]) // the encoder names the format and the file
 		})
 	}
 	if err := g.Wait(); err != nil {

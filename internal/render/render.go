@@ -3,11 +3,17 @@
 // encode and tag. The CLI (`aloud speak`) and the service's render job call
 // the same Render.
 //
+// Memory is bounded by a window of sentences, not by the article: the
+// sentences are synthesized a few at a time in parallel and assembled in
+// order into a scratch file (16-bit PCM, measured for loudness on the
+// way); the loudness correction is planned in streamed passes over that
+// file and applied on the fly as the encoders read it.
+//
 // Failure modes: an unknown voice or a missing engine fails before any
 // work; an engine or ffmpeg crash fails the whole render with the
 // program's stderr in the error; cancellation stops every subprocess. In
 // every case no output file appears, because files are only ever renamed
-// into place once complete.
+// into place once complete, and the scratch file is removed.
 package render
 
 import (
@@ -38,6 +44,9 @@ type Request struct {
 	Writer     io.Writer
 	Progress   func(done, total int) // optional; called from several goroutines
 	// Writer, when set, receives the single format's audio instead of Dir.
+	// ScratchDir holds the render's scratch file (see ScratchPattern);
+	// empty means Dir, or the system's temporary directory without Dir.
+	ScratchDir string
 }
 
 // Result describes the finished files.
@@ -66,6 +75,9 @@ type Renderer struct {
 	Cache   *cache.Cache // nil disables the sentence cache
 	Encoder *audio.Encoder
 	Workers int // parallel syntheses; 0 means the number of CPUs
+	// Assemble sets the pauses and trimming; zero values are the
+	// defaults (tests shorten the pauses to make long articles quick).
+	Assemble audio.AssembleOptions
 }
 
 // Render speaks req.Article into files under req.Dir (or req.Writer).
@@ -98,29 +110,29 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	if req.Progress != nil {
 		progress = func(done int) { req.Progress(done, len(lines)) }
 	}
-	synth, err := r.synthesizeAll(ctx, eng, voice, lines, workers, progress)
+	scratch, err := createScratch(scratchDir(req))
 	if err != nil {
 		return Result{}, err
 	}
-	mix, err := assemble(req.Article, lines, synth)
+	defer removeScratch(scratch)
+	mix, err := r.synthesizeToSpool(ctx, req.Article, eng, voice, lines, workers, progress, scratch)
 	if err != nil {
 		return Result{}, err
 	}
-	audio.Normalize(mix.pcm, mix.rate, TargetLUFS, CeilingTP)
+	plan, _, err := audio.PlanNormalize(ctx, mix.spool, mix.spool.Meter().Loudness(), TargetLUFS, CeilingTP)
+	if err != nil {
+		return Result{}, fmt.Errorf("loudness: %w", err)
+	}
+	mix.stream = plan
 	res := Result{
-		Voice: voiceID, Sentences: len(lines), Files: map[string]string{},
-		Duration:   time.Duration(len(mix.pcm)) * time.Second / time.Duration(mix.rate),
+		Voice: voiceID, Sentences: len(lines), Files: map[string]string{}, CacheHits: mix.hits,
+		Duration:   time.Duration(mix.spool.Len()) * time.Second / time.Duration(mix.rate),
 		SpokenHash: spokenHash(eng, voice, lines, formats),
-	}
-	for _, s := range synth {
-		if s.hit {
-			res.CacheHits++
-		}
 	}
 	res.Timeline = mix.timeline.Marshal()
 	tags := tagsFor(req.Article, mix)
 	if req.Writer != nil {
-		if err := r.Encoder.Encode(ctx, mix.pcm, mix.rate, formats[0], tags, req.Writer); err != nil {
+		if err := r.Encoder.EncodeStream(ctx, mix.stream, formats[0], tags, req.Writer); err != nil {
 			return Result{}, err
 		}
 		return res, nil

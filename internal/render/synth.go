@@ -22,41 +22,70 @@ type synthesized struct {
 	hit   bool
 }
 
-// synthesizeAll synthesizes every line with at most workers in flight,
-// reading and filling the sentence cache. The first error cancels the rest.
-func (r *Renderer) synthesizeAll(ctx context.Context, eng tts.Engine, voice string, lines []line, workers int, progress func(int)) ([]synthesized, error) {
+// synthesizeInOrder synthesizes every line with at most workers in
+// flight, reading and filling the sentence cache, and hands the results to
+// use in the lines' order, on the calling goroutine. At most window
+// sentences are synthesized ahead of the one use waits for, so memory
+// holds a few sentences however long the article. The first error (or
+// use's) cancels the rest.
+func (r *Renderer) synthesizeInOrder(ctx context.Context, eng tts.Engine, voice string, lines []line, workers int, progress func(int), use func(int, synthesized) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	out := make([]synthesized, len(lines))
-	var next atomic.Int64
-	var done atomic.Int64
+	window := 2*workers + 2
+	tokens := make(chan struct{}, window)
+	ring := make([]chan synthesized, window)
+	for i := range ring {
+		ring[i] = make(chan synthesized, 1)
+	}
+	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(lines) || ctx.Err() != nil {
-					return
-				}
+	defer wg.Wait() // after cancel: nothing is left running on return
+	defer cancel(nil)
+	wg.Go(func() {
+		defer close(jobs)
+		for i := range lines {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	var done atomic.Int64
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
 				s, err := r.synthesizeOne(ctx, eng, voice, lines[i].spoken)
 				if err != nil {
 					cancel(fmt.Errorf("synthesize sentence %d: %w", i+1, err))
 					return
 				}
-				out[i] = s
+				ring[i%window] <- s
 				if progress != nil {
 					progress(int(done.Add(1)))
 				}
 			}
-		}()
+		})
 	}
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
-		return nil, err
+	for i := range lines {
+		var s synthesized
+		select {
+		case s = <-ring[i%window]:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		if err := use(i, s); err != nil {
+			cancel(err)
+			return err
+		}
+		<-tokens
 	}
-	return out, nil
+	return nil
 }
 
 // SentenceKey is the sentence cache key of architecture.md.
