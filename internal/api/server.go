@@ -49,6 +49,17 @@ type Options struct {
 	// KeyCacheTTL is how long an authenticated key is remembered (see
 	// keyCache); default 2s, negative disables.
 	KeyCacheTTL time.Duration
+	// PublicURL is the base of every URL handed out (audio, timeline,
+	// embed), without a trailing slash; "" gives root-relative URLs.
+	PublicURL string
+	// Pages serves everything outside /api/v1, /audio and the health
+	// routes: the article page, the player and the embeds (internal/web).
+	Pages http.Handler
+	// ClientSalt seeds the daily salt of listener hashes; random when nil.
+	ClientSalt []byte
+	// FeedbackBurst is how many reports one listener may send at once
+	// (then one per 6 s); default 5.
+	FeedbackBurst int
 }
 
 // Server holds the handlers' dependencies.
@@ -60,6 +71,7 @@ type Server struct {
 	metrics *Metrics
 	limiter *limiter
 	keys    *keyCache
+	public  *publicLimits
 	opts    Options
 	mux     *http.ServeMux
 }
@@ -92,7 +104,8 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 	}
 	s := &Server{store: st, jobs: jobs, blobs: blobs, log: log, metrics: metrics,
 		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now),
-		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), opts: opts, mux: http.NewServeMux()}
+		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), public: newPublicLimits(opts.Now, opts.ClientSalt, opts.FeedbackBurst),
+		opts: opts, mux: http.NewServeMux()}
 	s.routes()
 	return s
 }

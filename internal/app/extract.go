@@ -8,6 +8,7 @@ import (
 
 	"aloud/internal/article"
 	"aloud/internal/config"
+	"aloud/internal/ingest"
 )
 
 func runExtract(ctx context.Context, args []string, env Env) error {
@@ -37,7 +38,7 @@ func runExtract(ctx context.Context, args []string, env Env) error {
 	}
 	a, err := newLoader(cfg, *lang, cliSizeHint).Load(ctx, pos[0], env.Stdin)
 	if err != nil {
-		return fmt.Errorf("extract %s: %w", pos[0], err)
+		return fmt.Errorf("extract %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	var out []byte
 	if *format == "json" {

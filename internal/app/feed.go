@@ -11,6 +11,7 @@ import (
 
 	"aloud/internal/config"
 	"aloud/internal/feed"
+	"aloud/internal/ingest"
 )
 
 func runFeed(ctx context.Context, args []string, env Env) error {
@@ -43,7 +44,7 @@ func runFeed(ctx context.Context, args []string, env Env) error {
 	}
 	f, err := feed.Parse(bytes.NewReader(data), feed.Options{Max: *latest})
 	if err != nil {
-		return fmt.Errorf("read feed %s: %w", pos[0], err)
+		return fmt.Errorf("read feed %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	return printFeed(env.Stdout, f, *format)
 }

@@ -24,6 +24,7 @@ import (
 	"aloud/internal/jobs"
 	"aloud/internal/store"
 	"aloud/internal/tts"
+	"aloud/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
@@ -81,6 +82,10 @@ func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren j
 		}
 		opts := apiOptions(cfg, pipe)
 		opts.Running = svc.jobs.Running
+		if opts.Pages, err = web.New(svc.store.Reads(), web.Options{PublicURL: cfg.PublicURL, Log: log}); err != nil {
+			ln.Close()
+			return err
+		}
 		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, opts).Handler()
 		// No WriteTimeout: audio responses stream for as long as a listener
 		// needs; ReadHeaderTimeout bounds slow clients.
@@ -222,7 +227,7 @@ func apiOptions(cfg config.Config, pipe *pipeline) api.Options {
 	o := api.Options{
 		MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
 		MaxInputBytes: cfg.MaxInputBytes, MaxSpokenChars: cfg.MaxSpokenChars,
-		Version: Version, CheckURL: guard.CheckURL,
+		Version: Version, CheckURL: guard.CheckURL, PublicURL: cfg.PublicURL,
 	}
 	if pipe != nil { // nil only in tests that stand in for the pipeline
 		o.Ready, o.Parts = pipe.Ready, pipe.Parts

@@ -227,7 +227,7 @@ func displayName(src string) string {
 	if src == "-" {
 		return "stdin"
 	}
-	return src
+	return ingest.RedactURL(src)
 }
 
 func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions, art article.Article) error {

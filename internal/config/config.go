@@ -40,6 +40,7 @@ type Config struct {
 	AllowHosts      []string      // ALOUD_FETCH_ALLOW_HOSTS: private hosts the fetcher may reach
 	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
 	CacheDir        string        // ALOUD_CACHE_DIR: sentence cache; default DataDir/cache, "off" disables
+	PublicURL       string        // ALOUD_PUBLIC_URL: base of every URL aloud hands out; default http://Addr
 	Engines         Engines       // ALOUD_TTS_HTTP_*, ALOUD_PIPER_*: engines that need configuring (engines.go)
 }
 
@@ -67,6 +68,8 @@ func (c Config) WithDefaults() Config {
 	str(&c.DataDir, "data")
 	str(&c.DatabaseURL, filepath.Join(c.DataDir, "aloud.db"))
 	str(&c.CacheDir, filepath.Join(c.DataDir, "cache"))
+	str(&c.PublicURL, "http://"+c.Addr)
+	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	str(&c.Disclosure, "end")
 	str(&c.LogLevel, "info")
 	if c.Concurrency == 0 {
@@ -140,6 +143,10 @@ func (c Config) Validate() error {
 	checkDur("ALOUD_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, 10*time.Minute)
 	checkDur("ALOUD_BLOB_GRACE", c.BlobGrace, time.Minute, 365*24*time.Hour)
 	checkDur("ALOUD_GC_INTERVAL", c.GCInterval, time.Second, 7*24*time.Hour)
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		bad("ALOUD_PUBLIC_URL", "want an http(s) URL such as https://audio.example.com, got %q", c.PublicURL)
+	}
 	if c.RescueAfter < c.JobTimeout {
 		bad("ALOUD_RESCUE_AFTER", "must be at least ALOUD_JOB_TIMEOUT (%s), got %s", c.JobTimeout, c.RescueAfter)
 	}

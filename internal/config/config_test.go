@@ -116,3 +116,20 @@ func TestSameFlagShapeInEveryCommand(t *testing.T) {
 		t.Fatalf("bad flag value: %v", err)
 	}
 }
+
+func TestPublicURL(t *testing.T) {
+	c := config.Config{Addr: "127.0.0.1:9000"}.WithDefaults()
+	if c.PublicURL != "http://127.0.0.1:9000" {
+		t.Fatalf("default public URL %q", c.PublicURL)
+	}
+	c = config.Config{PublicURL: "https://audio.example.com/"}.WithDefaults()
+	if c.PublicURL != "https://audio.example.com" || c.Validate() != nil {
+		t.Fatalf("trailing slash: %q %v", c.PublicURL, c.Validate())
+	}
+	for _, bad := range []string{"ftp://x", "audio.example.com", "https://x/?q=1", "https://u:p@x"} {
+		c := config.Config{PublicURL: bad}.WithDefaults()
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "ALOUD_PUBLIC_URL") {
+			t.Errorf("%q: got %v, want an ALOUD_PUBLIC_URL error", bad, err)
+		}
+	}
+}

@@ -47,6 +47,9 @@ func coreOptions() []option {
 	return []option{
 		{env: "ALOUD_ADDR", flag: "addr", scope: Serve, usage: "listen on `HOST:PORT` (default 127.0.0.1:8080)",
 			set: str(func(c *Config) *string { return &c.Addr })},
+		{env: "ALOUD_PUBLIC_URL", flag: "public-url", scope: Serve,
+			usage: "`URL` every link aloud hands out starts with: audio, timelines, article pages, embeds (default http://ADDR)",
+			set:   str(func(c *Config) *string { return &c.PublicURL })},
 		{env: "ALOUD_DATA", flag: "data", scope: service | Keys, usage: "data `DIR` for the SQLite database and audio (default ./data)",
 			set: str(func(c *Config) *string { return &c.DataDir })},
 		{env: "ALOUD_DATABASE_URL", flag: "database", scope: service | Keys, secret: true,

@@ -99,6 +99,13 @@ func (p *page) mainContent() []*html.Node {
 	if top == nil {
 		return []*html.Node{p.root}
 	}
+	// An only child is no narrower than its parent, and a table's rows
+	// are read with their table: take the parent, whose siblings may be
+	// the article's other paragraphs.
+	for top.Parent != nil && top.Parent.Type == html.ElementNode && (onlyChild(top) || isTablePart(top)) &&
+		top.Parent.DataAtom != atom.Body && top.Parent.DataAtom != atom.Html {
+		top = top.Parent
+	}
 	if top.Parent == nil || top.Parent.Type != html.ElementNode {
 		return []*html.Node{top}
 	}
@@ -281,6 +288,25 @@ func (p *page) wrapsParagraph(n *html.Node) bool {
 			return true
 		}
 		n = only
+	}
+	return false
+}
+
+// onlyChild reports whether n is its parent's only element child and no
+// text stands beside it.
+func onlyChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+func isTablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
 	}
 	return false
 }

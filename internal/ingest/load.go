@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	neturl "net/url"
 	"os"
 	"strings"
 
@@ -72,7 +73,7 @@ func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, erro
 	}
 	body, ctype, final, err := l.Fetcher.Fetch(ctx, url)
 	if err != nil {
-		return article.Article{}, fmt.Errorf("fetch %s: %w", url, err)
+		return article.Article{}, fmt.Errorf("fetch %s: %w", RedactURL(url), err)
 	}
 	if final == "" {
 		final = url
@@ -258,4 +259,18 @@ func IsInputError(err error) (string, bool) {
 		return ie.Reason, true
 	}
 	return "", false
+}
+
+// RedactURL hides the password of a URL that carries user:password, for
+// errors and logs; other strings are returned unchanged.
+func RedactURL(raw string) string {
+	if u, err := neturl.Parse(raw); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	if at := strings.IndexByte(raw, '@'); at >= 0 && strings.Contains(raw[:at], "://") {
+		// Unparsable, but shaped like scheme://user:pass@host: drop the userinfo.
+		i := strings.Index(raw, "://") + 3
+		return raw[:i] + "xxxxx" + raw[at:]
+	}
+	return raw
 }

@@ -148,7 +148,8 @@ func (st *state) roman(i int) bool {
 		return true
 	}
 	regnal := prevOK && (regnalNames[titleCase(prev)] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
-		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")))
+		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")) ||
+		len(c) >= 2 && st.loneName(i-1) && st.regnalContext(i))
 	switch {
 	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X" && (tenthNames[prev] || i > 1 && regnalTitles[st.words[i-2].core])):
 		// A lone "X" needs a title or a name that had a tenth ("Pius X",
@@ -176,6 +177,47 @@ func (st *state) roman(i int) bool {
 	}
 	st.say(w.cs, w.ce())
 	return true
+}
+
+// loneName reports whether word j is a single capitalised name, not part
+// of a longer title ("Rameses II", "Tutankhamun's" father "Seti I"; but
+// "Final Fantasy VII", "World War II" and "Chapter IV" are titles and
+// numbered things): the word before it is not capitalised, or it opens
+// the text or a clause.
+func (st *state) loneName(j int) bool {
+	w := st.words[j]
+	if !isCapitalized(w.core) || isUpperASCII(w.core) || len(w.core) < 3 || !isAlphaWord(w.core) ||
+		chapterWords[strings.ToLower(w.core)] || sentenceStarters[w.core] || st.shout {
+		return false
+	}
+	if j == 0 || st.words[j-1].trail != "" || w.lead != "" {
+		return true
+	}
+	p := st.words[j-1].core
+	return !isCapitalized(p) || sentenceStarters[p] || strings.EqualFold(p, "the")
+}
+
+// regnalWords in a sentence are the evidence that a lone name with a
+// numeral is a ruler ("Rameses II ruled", "the tomb of Seti I"), not a
+// boat, a dog or a sequel ("Splinter II", "Wakiva II").
+var regnalWords = map[string]bool{
+	"king": true, "kings": true, "queen": true, "pharaoh": true, "pharaohs": true, "emperor": true,
+	"empress": true, "pope": true, "tsar": true, "czar": true, "sultan": true, "reign": true,
+	"reigned": true, "ruled": true, "ruler": true, "rulers": true, "throne": true, "dynasty": true,
+	"crowned": true, "coronation": true, "succeeded": true, "successor": true, "monarch": true,
+	"kingdom": true, "empire": true, "abdicated": true, "tomb": true, "mummy": true, "royal": true,
+	"regent": true, "heir": true, "dynastic": true, "conquered": true, "ascended": true,
+}
+
+// regnalContext reports whether the words around i (a sentence's worth,
+// bounded so that time stays linear) name rule or royalty.
+func (st *state) regnalContext(i int) bool {
+	for _, w := range st.words[max(0, i-25):min(len(st.words), i+25)] {
+		if len(w.core) >= 4 && regnalWords[strings.ToLower(w.core)] {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(n int) string {
