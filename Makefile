@@ -10,7 +10,7 @@ export ALOUD_LIBEXEC := $(BIN)
 ALOUD_SHARED ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared) $(abspath $(CURDIR)/../../shared) $(abspath $(CURDIR)/../../../shared)))
 export ALOUD_SHARED
 
-.PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean
+.PHONY: demo test bench bench-svc bench-tn bench-quality help deps build helpers unit e2e lint verify clean axe bench-player
 
 demo: deps build ## render the sample to out/, then run aloud serve with it ingested (Ctrl-C stops)
 	@mkdir -p out
@@ -22,9 +22,16 @@ test: deps build unit e2e bench-tn ## install deps, build, run the whole suite (
 
 bench: deps build ## speed benchmarks against bare engine+ffmpeg baselines
 	$(GO) run ./internal/bench/speakbench -aloud $(BIN)/aloud -seed "$(ALOUD_SHARED)/seeds/000_26680a95212ca344.txt"
+	@$(MAKE) --no-print-directory bench-player
+
+bench-player: deps build ## listener side: player.js gzipped, navigation→canplay in Chromium, /a/{id} latency at 500 req/s
+	$(GO) run ./internal/bench/playerbench -aloud $(BIN)/aloud -seed "$(ALOUD_SHARED)/seeds/000_26680a95212ca344.txt"
 
 bench-svc: deps build ## service benchmarks: create-to-ready, workers' throughput, load latency, API reads
 	$(GO) run ./internal/bench/servebench -aloud $(BIN)/aloud
+
+bench-quality: deps build ## every installed voice on the news texts: pocketsphinx WER, real-time factor, spelling via phonemes
+	$(GO) run ./internal/bench/qualitybench -aloud $(BIN)/aloud
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -50,11 +57,15 @@ $(BIN)/aloud-espeak: helpers/espeak/aloud-espeak.c helpers/protocol.h
 unit: ## unit tests with the race detector
 	$(GO) test -race -count=1 ./...
 
-e2e: ## corpus and end-to-end suites (real engines, ffmpeg, ../shared data), without -race
+e2e: axe ## corpus, end-to-end and browser suites (real engines, ffmpeg, Chromium, ../shared data), without -race
 	$(GO) test -count=1 -tags e2e -run '^(TestE2E|TestCorpus)' -skip '^TestCorpusTextNormalization$$' ./...
 
-bench-tn: ## text-normalization accuracy on ../shared benchmarks (per class, GoogleTN, LibriTTS) with floors
-	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization$$' -v ./internal/normalize/
+bench-tn: ## text-normalization accuracy on ../shared benchmarks (English per class, GoogleTN, LibriTTS; German) with floors
+	$(GO) test -count=1 -tags e2e -run '^TestCorpusTextNormalization(German)?$$' -v ./internal/normalize/
+	$(GO) test -count=1 -run '^TestNews$$' -v ./internal/normalize/de/
+
+axe: ## fetch the pinned axe-core the browser tests run (npm; test data, not committed)
+	@./scripts/fetch-axe
 
 lint: ## go vet and gofmt
 	$(GO) vet ./...

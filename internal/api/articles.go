@@ -114,7 +114,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, view(a))
+	writeJSON(w, http.StatusOK, s.view(a))
 	return nil
 }
 
@@ -136,7 +136,7 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
 		NextCursor string        `json:"next_cursor"`
 	}{Articles: make([]articleJSON, 0, len(list)), NextCursor: next}
 	for _, a := range list {
-		out.Articles = append(out.Articles, view(a))
+		out.Articles = append(out.Articles, s.view(a))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -170,7 +170,7 @@ type audioJSON struct {
 	DurationSeconds float64 `json:"duration_seconds"`
 }
 
-func view(a store.ArticleView) articleJSON {
+func (s *Server) view(a store.ArticleView) articleJSON {
 	v := articleJSON{ID: a.ID, Status: string(a.Status), Error: a.Error, Language: a.Language, Voice: a.Voice,
 		Blocks: []article.Block{}, CreatedAt: a.CreatedAt.Format(time.RFC3339), UpdatedAt: a.UpdatedAt.Format(time.RFC3339)}
 	if c := a.Content; c != nil {
@@ -186,16 +186,17 @@ func view(a store.ArticleView) articleJSON {
 		if ren.Voice != "" {
 			v.Voice = ren.Voice
 		}
-		v.Audio = &audioJSON{MP3: audioURL(ren.Files["mp3"]), Opus: audioURL(ren.Files["opus"]),
-			WAV: audioURL(ren.Files["wav"]), Timeline: audioURL(ren.TimelineKey), DurationSeconds: ren.Duration.Seconds()}
+		v.Audio = &audioJSON{MP3: s.audioURL(ren.Files["mp3"]), Opus: s.audioURL(ren.Files["opus"]),
+			WAV: s.audioURL(ren.Files["wav"]), Timeline: s.audioURL(ren.TimelineKey), DurationSeconds: ren.Duration.Seconds()}
 	}
 	return v
 }
 
-// audioURL is the public, immutable, root-relative URL of a blob.
-func audioURL(key string) string {
+// audioURL is the public, immutable URL of a blob: absolute under the
+// public base URL (root-relative when none is configured).
+func (s *Server) audioURL(key string) string {
 	if key == "" {
 		return ""
 	}
-	return "/audio/" + key
+	return s.opts.PublicURL + "/audio/" + key
 }

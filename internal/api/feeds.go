@@ -35,7 +35,7 @@ func (s *Server) createFeed(w http.ResponseWriter, r *http.Request) error {
 	if err := s.decode(w, r, &req); err != nil {
 		return err
 	}
-	if err := checkURL(req.URL); err != nil {
+	if err := s.checkURL(req.URL, true); err != nil {
 		return err
 	}
 	interval := s.opts.FeedInterval

@@ -29,6 +29,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.Ping(ctx); err != nil {
 		checks["database"], status = err.Error(), http.StatusServiceUnavailable
 	}
+	if s.opts.Parts != nil {
+		for part, state := range s.opts.Parts() {
+			checks[part] = state
+		}
+	}
 	if s.opts.Ready != nil {
 		checks["pipeline"] = "ok"
 		if err := s.opts.Ready(ctx); err != nil {
@@ -48,6 +53,11 @@ func (s *Server) metricsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.Write(w, depth, jobKinds)
+	if s.opts.Running != nil {
+		if running, err := s.opts.Running(ctx); err == nil {
+			WriteRunning(w, running, jobKinds)
+		}
+	}
 	return nil
 }
 

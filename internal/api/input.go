@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"aloud/internal/article"
+	"aloud/internal/fetch"
+	"aloud/internal/ingest"
 	"aloud/internal/jobs"
 )
 
@@ -46,8 +48,11 @@ func (s *Server) parseArticle(w http.ResponseWriter, r *http.Request) (parsedArt
 		return parsedArticle{}, err
 	}
 	p := parsedArticle{voice: strings.TrimSpace(req.Voice), lang: strings.TrimSpace(req.Language)}
-	if len(p.voice) > 100 || len(p.lang) > 35 {
-		return p, invalid("voice or language is too long")
+	if len(p.voice) > 100 {
+		return p, invalid("voice: longer than 100 bytes")
+	}
+	if p.lang != "" && (len(p.lang) > 35 || !article.ValidLanguage(p.lang)) {
+		return p, invalid("language: %q is not a language tag such as en or de-AT", p.lang)
 	}
 	structured := req.Title != nil || req.Blocks != nil
 	n := 0
@@ -63,13 +68,13 @@ func (s *Server) parseArticle(w http.ResponseWriter, r *http.Request) (parsedArt
 		if req.URL != nil {
 			return p, invalid("url cannot be combined with text")
 		}
-		a, err := s.readText(*req.Text, p.lang)
+		a, err := s.readText(*req.Text, p.lang, s.defaultLanguage(r, p.lang))
 		if err != nil {
 			return p, err
 		}
 		p.content = &a
 	case structured:
-		a, err := structuredArticle(req)
+		a, err := s.structuredArticle(req, s.defaultLanguage(r, p.lang))
 		if err != nil {
 			return p, err
 		}
@@ -78,16 +83,19 @@ func (s *Server) parseArticle(w http.ResponseWriter, r *http.Request) (parsedArt
 		if strings.TrimSpace(*req.HTML) == "" {
 			return p, invalid("html is empty")
 		}
+		if int64(len(*req.HTML)) > ingest.DefaultHTMLMaxBytes {
+			return p, errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "html: larger than the %d-byte limit", ingest.DefaultHTMLMaxBytes)
+		}
 		in := jobs.Input{HTML: *req.HTML}
 		if req.URL != nil {
-			if err := checkURL(*req.URL); err != nil {
+			if err := s.checkURL(*req.URL, false); err != nil {
 				return p, err
 			}
 			in.URL = *req.URL
 		}
 		p.input, _ = json.Marshal(in) // plain strings cannot fail
 	case req.URL != nil:
-		if err := checkURL(*req.URL); err != nil {
+		if err := s.checkURL(*req.URL, true); err != nil {
 			return p, err
 		}
 		p.input, _ = json.Marshal(jobs.Input{URL: *req.URL})
@@ -97,12 +105,34 @@ func (s *Server) parseArticle(w http.ResponseWriter, r *http.Request) (parsedArt
 	if p.content != nil && p.lang != "" {
 		p.content.Language = p.lang
 	}
-	return p, nil
+	return p, s.checkContent(p)
+}
+
+// checkContent refuses, at the door, what the jobs would fail on later:
+// an unknown voice, a language no voice speaks, too much spoken text.
+func (s *Server) checkContent(p parsedArticle) error {
+	lang := p.lang
+	if p.content != nil {
+		lang = p.content.Language
+		if err := jobs.CheckLength(*p.content, s.opts.MaxSpokenChars); err != nil {
+			return errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "text: %s", err.Error())
+		}
+	}
+	if s.opts.CheckVoice == nil {
+		return nil
+	}
+	if err := s.opts.CheckVoice(p.voice, lang); err != nil {
+		if p.voice != "" {
+			return invalid("voice: %s", err.Error())
+		}
+		return invalid("language: %s", err.Error())
+	}
+	return nil
 }
 
 // structuredArticle checks a structured article through article's own
 // JSON reader, so the accepted shape is exactly what `aloud extract` prints.
-func structuredArticle(req articleRequest) (article.Article, error) {
+func (s *Server) structuredArticle(req articleRequest, defaultLang string) (article.Article, error) {
 	w := map[string]any{"kicker": req.Kicker, "byline": req.Byline, "published": req.Published,
 		"source": req.Source, "language": req.Language}
 	if req.Title != nil {
@@ -113,7 +143,7 @@ func structuredArticle(req articleRequest) (article.Article, error) {
 	}
 	if req.URL != nil {
 		if *req.URL != "" {
-			if err := checkURL(*req.URL); err != nil {
+			if err := s.checkURL(*req.URL, false); err != nil {
 				return article.Article{}, err
 			}
 		}
@@ -128,21 +158,45 @@ func structuredArticle(req articleRequest) (article.Article, error) {
 		return article.Article{}, invalid("the article has no title and no text to read aloud")
 	}
 	if a.Language == "" {
-		a.Language = "en"
+		a.Language = defaultLang
 	}
 	return a, nil
 }
 
-func checkURL(raw string) error {
+// defaultLanguage is the language of an article that names none: its
+// publication's default, else English ("" when the request names one).
+func (s *Server) defaultLanguage(r *http.Request, lang string) string {
+	if lang != "" {
+		return ""
+	}
+	p, err := s.store.Reads().Publication(r.Context(), keyFrom(r).PublicationID)
+	if err != nil || p.DefaultLanguage == "" {
+		return "en"
+	}
+	return p.DefaultLanguage
+}
+
+// checkURL refuses a URL that is not absolute http(s) or carries
+// credentials; a URL to be fetched also goes through the fetcher's guard
+// (private, loopback and other non-public addresses unless allowed).
+func (s *Server) checkURL(raw string, fetched bool) error {
 	if len(raw) > maxURLLen {
-		return invalid("url is longer than %d bytes", maxURLLen)
+		return invalid("url: longer than %d bytes", maxURLLen)
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return invalid("url must be an absolute http or https URL, got %q", raw)
+		return invalid("url: must be an absolute http or https URL, got %q", raw)
 	}
 	if u.User != nil {
-		return invalid("url must not contain user:password")
+		return invalid("url: must not contain user:password")
+	}
+	if fetched && s.opts.CheckURL != nil {
+		if err := s.opts.CheckURL(raw); err != nil {
+			if errors.Is(err, fetch.ErrBlocked) {
+				return invalid("url: %s is not a public internet address", u.Hostname())
+			}
+			return invalid("url: not a URL aloud can fetch")
+		}
 	}
 	return nil
 }

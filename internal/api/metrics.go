@@ -1,6 +1,7 @@
 package api
 
 import (
+	"aloud/internal/jobs"
 	"fmt"
 	"io"
 	"slices"
@@ -82,6 +83,22 @@ func (m *Metrics) Write(w io.Writer, queueDepth map[string]int, jobKinds []strin
 			fmt.Fprintf(w, "aloud_queue_depth{kind=%s} %d\n", quote(kind), queueDepth[kind])
 		}
 	}
+}
+
+// WriteRunning renders the stuck-work gauges from the running jobs of
+// every process, read at scrape time.
+func WriteRunning(w io.Writer, r jobs.RunningStats, jobKinds []string) {
+	fmt.Fprintln(w, "# HELP aloud_jobs_running Jobs running now, in any process, by kind.")
+	fmt.Fprintln(w, "# TYPE aloud_jobs_running gauge")
+	for _, kind := range jobKinds {
+		fmt.Fprintf(w, "aloud_jobs_running{kind=%s} %d\n", quote(kind), r.ByKind[kind])
+	}
+	fmt.Fprintln(w, "# HELP aloud_oldest_running_job_seconds Age of the longest-running job (0 when none runs).")
+	fmt.Fprintln(w, "# TYPE aloud_oldest_running_job_seconds gauge")
+	fmt.Fprintf(w, "aloud_oldest_running_job_seconds %g\n", r.OldestAge.Seconds())
+	fmt.Fprintln(w, "# HELP aloud_jobs_past_timeout Jobs still running past their own timeout: hung, or orphaned by a dead process.")
+	fmt.Fprintln(w, "# TYPE aloud_jobs_past_timeout gauge")
+	fmt.Fprintf(w, "aloud_jobs_past_timeout %d\n", r.PastTimeout)
 }
 
 type histogram struct {

@@ -43,3 +43,15 @@ func (l *limiter) allow(key string) (time.Duration, bool) {
 	}
 	return time.Duration((1 - b.tokens) / l.rate * float64(time.Second)), false
 }
+
+// forgetIdle drops buckets untouched for longer than idle (they are full
+// again by then), so that one-off clients do not grow the map forever.
+func (l *limiter) forgetIdle(t time.Time, idle time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for k, b := range l.buckets {
+		if t.Sub(b.last) > idle {
+			delete(l.buckets, k)
+		}
+	}
+}

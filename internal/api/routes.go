@@ -8,6 +8,8 @@ func (s *Server) routes() {
 	s.route("GET /metrics", s.metricsPage)
 	s.route("GET /api/v1/openapi.json", s.openAPI)
 	s.route("GET /audio/{key}", s.audio)
+	s.cors("POST /api/v1/articles/{id}/feedback", s.postFeedback)
+	s.cors("POST /api/v1/articles/{id}/beacon", s.postBeacon)
 
 	// Bearer key required.
 	s.authed("POST /api/v1/articles", s.createArticle)
@@ -22,7 +24,16 @@ func (s *Server) routes() {
 	s.authed("POST /api/v1/keys", s.createKey)
 	s.authed("GET /api/v1/keys", s.listKeys)
 	s.authed("DELETE /api/v1/keys/{id}", s.revokeKey)
+	s.authed("GET /api/v1/publication", s.getPublication)
+	s.authed("PUT /api/v1/publication", s.putPublication)
+	s.authed("GET /api/v1/feedback", s.listFeedback)
+	s.authed("GET /api/v1/articles/{id}/stats", s.articleStats)
 
 	// Anything else under the API gets the JSON error shape.
 	s.route("/api/v1/", s.notFound)
+
+	// The listener's side: article pages, the player, embeds.
+	if s.opts.Pages != nil {
+		s.mux.Handle("/", s.metered("pages", s.opts.Pages))
+	}
 }

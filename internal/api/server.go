@@ -13,6 +13,7 @@ import (
 	"aloud/internal/article"
 	"aloud/internal/blob"
 	"aloud/internal/ingest"
+	"aloud/internal/jobs"
 	"aloud/internal/store"
 )
 
@@ -30,12 +31,35 @@ type Options struct {
 	RateLimit    float64                         // requests/s per key; default 20
 	RateBurst    int                             // default 40
 	Ready        func(ctx context.Context) error // extra readiness checks (engines, ffmpeg)
+	Parts        func() map[string]string        // each part of the pipeline: "ok" or why not (for /readyz)
+	// MaxInputBytes caps {"text"} input (as the CLI's --max-bytes);
+	// 0 means ingest's default, negative none.
+	MaxInputBytes int64
+	// MaxSpokenChars caps the spoken text of an article; 0 means no limit.
+	MaxSpokenChars int
+	// CheckURL is the fetcher's guard, applied to a URL to fetch at submit.
+	CheckURL func(raw string) error
+	// Running reads the running jobs for the stuck-work metrics.
+	Running func(ctx context.Context) (jobs.RunningStats, error)
+	// CheckVoice refuses an unknown voice, or a language no voice speaks.
+	CheckVoice   func(voice, lang string) error
 	Version      string
 	FeedInterval time.Duration // default poll interval of new feeds; default 15m
 	Now          func() time.Time
 	// KeyCacheTTL is how long an authenticated key is remembered (see
 	// keyCache); default 2s, negative disables.
 	KeyCacheTTL time.Duration
+	// PublicURL is the base of every URL handed out (audio, timeline,
+	// embed), without a trailing slash; "" gives root-relative URLs.
+	PublicURL string
+	// Pages serves everything outside /api/v1, /audio and the health
+	// routes: the article page, the player and the embeds (internal/web).
+	Pages http.Handler
+	// ClientSalt seeds the daily salt of listener hashes; random when nil.
+	ClientSalt []byte
+	// FeedbackBurst is how many reports one listener may send at once
+	// (then one per 6 s); default 5.
+	FeedbackBurst int
 }
 
 // Server holds the handlers' dependencies.
@@ -47,6 +71,7 @@ type Server struct {
 	metrics *Metrics
 	limiter *limiter
 	keys    *keyCache
+	public  *publicLimits
 	opts    Options
 	mux     *http.ServeMux
 }
@@ -79,7 +104,8 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 	}
 	s := &Server{store: st, jobs: jobs, blobs: blobs, log: log, metrics: metrics,
 		limiter: newLimiter(opts.RateLimit, opts.RateBurst, opts.Now),
-		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), opts: opts, mux: http.NewServeMux()}
+		keys:    newKeyCache(opts.KeyCacheTTL, opts.Now), public: newPublicLimits(opts.Now, opts.ClientSalt, opts.FeedbackBurst),
+		opts: opts, mux: http.NewServeMux()}
 	s.routes()
 	return s
 }
@@ -87,8 +113,9 @@ func New(st *store.Store, jobs Jobs, blobs blob.Store, metrics *Metrics, log *sl
 // Handler is the root handler.
 func (s *Server) Handler() http.Handler { return s.mux }
 
-// readText is the plain-text reader the {"text"} input goes through.
-func (s *Server) readText(text, lang string) (article.Article, error) {
-	return ingest.ReadText([]byte(text), ingest.TextOptions{Language: lang, MaxBytes: s.opts.MaxBodyBytes,
-		MaxBytesHint: "raise ALOUD_MAX_BODY_BYTES"})
+// readText reads {"text"} input with the loader the CLI and the ingest
+// job use (size cap, charset, language default).
+func (s *Server) readText(text, lang, defaultLang string) (article.Article, error) {
+	l := ingest.Loader{MaxBytes: s.opts.MaxInputBytes, Language: lang, DefaultLanguage: defaultLang}
+	return l.Parse([]byte(text), "", "text/plain")
 }

@@ -85,9 +85,12 @@ func TestE2EHelperProcess(t *testing.T) {
 		cfg = cfg.WithDefaults()
 		err = cfg.Validate()
 	}
+	if os.Getenv("ALOUD_E2E_NO_WORKERS") != "" {
+		cfg.Concurrency = 0 // the API of a split deployment
+	}
 	if err == nil {
 		delay, _ := time.ParseDuration(os.Getenv("ALOUD_E2E_DELAY"))
-		err = serve(ctx, cfg, StdEnv(), mode == "serve", slowRenderer{delay: delay, markers: os.Getenv("ALOUD_E2E_MARKERS")})
+		err = serve(ctx, cfg, StdEnv(), mode == "serve", slowRenderer{delay: delay, markers: os.Getenv("ALOUD_E2E_MARKERS")}, nil)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)
@@ -98,53 +101,148 @@ func TestE2EHelperProcess(t *testing.T) {
 
 // TestE2ECrashMidRenderLosesNothing kills -9 the process while a render is
 // half done: the article shows no audio, no partial file sits under a
-// content address, and after a restart River rescues the job, which
-// completes on its second attempt.
+// content address, and after a restart with default settings (no rescue
+// flag) the dead process's job is reclaimed at once and completes on its
+// second attempt, and its scratch files are gone.
 func TestE2ECrashMidRenderLosesNothing(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, url string) {
-		ctx := context.Background()
 		data, addr := t.TempDir(), freeAddr(t)
 		key := createKey(t, url)
 		env := append(os.Environ(), "ALOUD_E2E_HELPER=serve", "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data,
-			"ALOUD_ADDR="+addr, "ALOUD_JOB_TIMEOUT=5s", "ALOUD_RESCUE_AFTER=5s", "ALOUD_FETCH_POLL=100ms",
-			"ALOUD_SHUTDOWN_TIMEOUT=3s", "ALOUD_E2E_DELAY=3s")
+			"ALOUD_ADDR="+addr, "ALOUD_E2E_DELAY=3s")
 		p := startHelper(t, env, addr)
+		id := submitText(t, addr, key, "Crash test")
+		killMidRender(t, p, addr, key, id, url, data)
+		startHelper(t, env, addr)
+		waitRecovered(t, addr, key, id, url, data)
+	})
+}
 
-		body, _ := json.Marshal(map[string]string{"text": "Crash test\n\nA paragraph to speak."})
-		code, resp := call(t, "POST", "http://"+addr+"/api/v1/articles", key, string(body))
-		var created struct{ ID string }
-		json.Unmarshal(resp, &created)
-		if code != 202 || created.ID == "" {
-			t.Fatalf("create: %d %s", code, resp)
-		}
-		waitStatus(t, addr, key, created.ID, "rendering", time.Minute)
-		time.Sleep(time.Second) // inside the 3 s render
-		if err := syscall.Kill(p.Pid(), syscall.SIGKILL); err != nil {
+// TestE2EWorkerCrashRecovers is the same with the API and the worker in
+// separate processes on PostgreSQL: the worker is killed, a new one
+// reclaims the render.
+func TestE2EWorkerCrashRecovers(t *testing.T) {
+	url := dbtest.PostgresURL(t)
+	data, addr := t.TempDir(), freeAddr(t)
+	key := createKey(t, url)
+	env := append(os.Environ(), "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data, "ALOUD_ADDR="+addr, "ALOUD_E2E_DELAY=3s")
+	startHelper(t, append(env, "ALOUD_E2E_HELPER=serve", "ALOUD_E2E_NO_WORKERS=1"), addr)
+	w := startHelper(t, append(env, "ALOUD_E2E_HELPER=worker"), "")
+	id := submitText(t, addr, key, "Worker crash")
+	killMidRender(t, w, addr, key, id, url, data)
+	startHelper(t, append(env, "ALOUD_E2E_HELPER=worker"), "")
+	waitRecovered(t, addr, key, id, url, data)
+}
+
+// TestE2ESigtermMidLongRender stops the process while a render longer than
+// the shutdown timeout runs: it exits cleanly, the job is left retryable
+// (River returns a job its stop cancelled to the queue; not running), no
+// scratch file remains, and a
+// restart finishes it.
+func TestE2ESigtermMidLongRender(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, url string) {
+		data, addr := t.TempDir(), freeAddr(t)
+		key := createKey(t, url)
+		env := append(os.Environ(), "ALOUD_E2E_HELPER=serve", "ALOUD_DATABASE_URL="+url, "ALOUD_DATA="+data,
+			"ALOUD_ADDR="+addr, "ALOUD_SHUTDOWN_TIMEOUT=1s")
+		p := startHelper(t, append(env, "ALOUD_E2E_DELAY=10m"), addr)
+		id := submitText(t, addr, key, "Long story")
+		waitStatus(t, addr, key, id, "rendering", time.Minute)
+		waitScratch(t, data, 1)
+		if err := syscall.Kill(p.Pid(), syscall.SIGTERM); err != nil {
 			t.Fatal(err)
 		}
-		p.Wait()
-
+		if err := p.Wait(); err != nil {
+			t.Fatalf("after SIGTERM: %v, want a clean exit", err)
+		}
 		st := dbtest.Open(t, url)
-		a, err := st.ArticleByID(ctx, created.ID)
-		if err != nil || a.LiveRenditionID != "" || a.Status == store.StatusReady {
-			t.Fatalf("after kill -9: %+v %v, want no audio", a, err)
-		}
-		if n := wholeBlobs(t, data); n != 0 {
-			t.Fatalf("after kill -9: %d files under content addresses, want none before the commit", n)
-		}
-
-		startHelper(t, env, addr)
-		waitStatus(t, addr, key, created.ID, "ready", 3*time.Minute)
-		if n := wholeBlobs(t, data); n != 3 {
-			t.Fatalf("after restart: %d stored files, want mp3, opus and timeline", n)
-		}
-		var attempt int
 		var state string
-		err = st.DB().QueryRowContext(ctx, `SELECT attempt, state FROM river_job WHERE kind = 'render'`).Scan(&attempt, &state)
-		if err != nil || state != "completed" || attempt != 2 {
-			t.Fatalf("render job: attempt %d state %q %v, want completed on attempt 2 (rescued)", attempt, state, err)
+		err := st.DB().QueryRowContext(context.Background(), `SELECT state FROM river_job WHERE kind = 'render'`).Scan(&state)
+		if err != nil || (state != "retryable" && state != "available") {
+			// River puts a job its stop cancelled back as available.
+			t.Fatalf("render job after SIGTERM: %q %v, want available or retryable, not running", state, err)
 		}
+		if n := scratch(t, data); n != 0 {
+			t.Fatalf("after SIGTERM: %d scratch entries left", n)
+		}
+		startHelper(t, append(env, "ALOUD_E2E_DELAY=100ms"), addr)
+		waitStatus(t, addr, key, id, "ready", 3*time.Minute)
 	})
+}
+
+func submitText(t *testing.T, addr, key, title string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"text": title + "\n\nA paragraph to speak."})
+	code, resp := call(t, "POST", "http://"+addr+"/api/v1/articles", key, string(body))
+	var created struct{ ID string }
+	json.Unmarshal(resp, &created)
+	if code != 202 || created.ID == "" {
+		t.Fatalf("create: %d %s", code, resp)
+	}
+	return created.ID
+}
+
+// killMidRender waits for the render to be half written, kills -9 the
+// process p and checks that nothing was published.
+func killMidRender(t *testing.T, p *proc.Process, addr, key, id, url, data string) {
+	t.Helper()
+	waitStatus(t, addr, key, id, "rendering", time.Minute)
+	waitScratch(t, data, 1)
+	time.Sleep(time.Second) // inside the 3 s render
+	if err := syscall.Kill(p.Pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	p.Wait()
+	st := dbtest.Open(t, url)
+	a, err := st.ArticleByID(context.Background(), id)
+	if err != nil || a.LiveRenditionID != "" || a.Status == store.StatusReady {
+		t.Fatalf("after kill -9: %+v %v, want no audio", a, err)
+	}
+	if n := wholeBlobs(t, data); n != 0 {
+		t.Fatalf("after kill -9: %d files under content addresses, want none before the commit", n)
+	}
+}
+
+// waitRecovered waits (with a hang guard, not a timing assertion) for the
+// article to be ready after a restart, then checks the render ran twice and
+// the dead process's scratch dir was swept.
+func waitRecovered(t *testing.T, addr, key, id, url, data string) {
+	t.Helper()
+	waitStatus(t, addr, key, id, "ready", 3*time.Minute)
+	if n := wholeBlobs(t, data); n != 3 {
+		t.Fatalf("after restart: %d stored files, want mp3, opus and timeline", n)
+	}
+	var attempt int
+	var state string
+	st := dbtest.Open(t, url)
+	err := st.DB().QueryRowContext(context.Background(), `SELECT attempt, state FROM river_job WHERE kind = 'render'`).Scan(&attempt, &state)
+	if err != nil || state != "completed" || attempt != 2 {
+		t.Fatalf("render job: attempt %d state %q %v, want completed on attempt 2 (reclaimed)", attempt, state, err)
+	}
+	if n := scratch(t, data); n != 0 {
+		t.Fatalf("after recovery: %d scratch entries left", n)
+	}
+}
+
+// scratch counts the entries of the blob store's scratch directory.
+func scratch(t *testing.T, data string) int {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Join(data, "audio", "tmp"))
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return len(entries)
+}
+
+func waitScratch(t *testing.T, data string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for scratch(t, data) < n {
+		if time.Now().After(deadline) {
+			t.Fatal("hang guard: no scratch dir appeared")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func createKey(t *testing.T, url string) string {

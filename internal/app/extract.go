@@ -5,12 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
-)
 
-// langTag is a loose BCP 47 shape check: enough to catch typos such as
-// "--lang english" without a registry of every tag.
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
+	"aloud/internal/article"
+	"aloud/internal/config"
+	"aloud/internal/ingest"
+)
 
 func runExtract(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("extract", "aloud extract [--format text|json] [--lang L] [--allow-host HOST] FILE|URL|-",
@@ -19,7 +18,7 @@ func runExtract(ctx context.Context, args []string, env Env) error {
 			"FILE may be plain text or HTML; - reads standard input.", env)
 	format := fs.String("format", "text", "output `format`: text or json")
 	lang := fs.String("lang", "", "language of the article as a BCP 47 `tag` (default: detected, else en)")
-	allow := addAllowHostFlag(fs)
+	flags := config.Register(fs, config.Extract)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -30,16 +29,16 @@ func runExtract(ctx context.Context, args []string, env Env) error {
 	if *format != "text" && *format != "json" {
 		return usageErrorf("extract: unknown --format %q (want text or json)", *format)
 	}
-	if *lang != "" && !langTag.MatchString(*lang) {
+	if *lang != "" && !article.ValidLanguage(*lang) {
 		return usageErrorf("extract: --lang %q is not a language tag such as en or de-AT", *lang)
 	}
-	loader, err := newLoader(env, *lang, *allow...)
+	cfg, err := loadConfig(env, flags)
 	if err != nil {
 		return err
 	}
-	a, err := loader.Load(ctx, pos[0], env.Stdin)
+	a, err := newLoader(cfg, *lang, cliSizeHint).Load(ctx, pos[0], env.Stdin)
 	if err != nil {
-		return fmt.Errorf("extract %s: %w", pos[0], err)
+		return fmt.Errorf("extract %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	var out []byte
 	if *format == "json" {

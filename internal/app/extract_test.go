@@ -165,3 +165,27 @@ func TestExtractErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractJSONBylineAndDate checks that `aloud extract --format json`
+// carries the byline and publication time shown on a page that declares
+// neither in its metadata.
+func TestExtractJSONBylineAndDate(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Bridge reopens after repairs</title></head><body>
+<article><h1>Bridge reopens after repairs</h1><p class="meta">By Staff Reporter · 12 March 2024, 14:05</p>
+<p>The old bridge over the river opened again on Monday after two years of repairs that cost more than planned.</p>
+<p>Drivers queued from early morning, and the mayor was the first to cross it on foot, waving to the crowd.</p></article></body></html>`
+	out, _, err := runCapture(t, page, nil, "extract", "--format", "json", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Byline, Published string }
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Byline != "Staff Reporter" || got.Published != "2024-03-12T14:05:00Z" {
+		t.Errorf("got byline %q published %q, want Staff Reporter 2024-03-12T14:05:00Z", got.Byline, got.Published)
+	}
+	if strings.Contains(out, "By Staff Reporter") {
+		t.Errorf("the byline line is read as body text: %s", out)
+	}
+}

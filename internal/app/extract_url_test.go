@@ -46,7 +46,7 @@ func TestExtractURL(t *testing.T) {
 	}
 
 	out, _, err = runCapture(t, "", func(k string) string {
-		if k == allowHostsEnv {
+		if k == "ALOUD_FETCH_ALLOW_HOSTS" {
 			return "127.0.0.1"
 		}
 		return ""
@@ -65,5 +65,25 @@ func TestExtractURL(t *testing.T) {
 	_, _, err = runCapture(t, "", nil, "extract", srv.URL+"/page")
 	if !errors.Is(err, fetch.ErrBlocked) {
 		t.Errorf("without --allow-host: got %v, want fetch.ErrBlocked", err)
+	}
+}
+
+// TestExtractURLPasswordRedacted checks that no error of `aloud extract`
+// or `aloud feed` repeats the password of a URL with user:password,
+// whether the fetcher refuses it or the host cannot be reached.
+func TestExtractURLPasswordRedacted(t *testing.T) {
+	const secret = "s3cr3t-pass"
+	for _, args := range [][]string{
+		{"extract", "http://user:" + secret + "@example.invalid/page"},
+		{"extract", "--allow-host", "127.0.0.1", "http://user:" + secret + "@127.0.0.1:1/page"},
+		{"feed", "https://user:" + secret + "@example.invalid/feed.xml"},
+	} {
+		_, stderr, err := runCapture(t, "", nil, args...)
+		if err == nil {
+			t.Fatalf("%v: want an error", args)
+		}
+		if strings.Contains(err.Error(), secret) || strings.Contains(stderr, secret) {
+			t.Errorf("%v: error leaks the password: %v", args, err)
+		}
 	}
 }

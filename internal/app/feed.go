@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"aloud/internal/config"
 	"aloud/internal/feed"
+	"aloud/internal/ingest"
 )
 
 func runFeed(ctx context.Context, args []string, env Env) error {
@@ -18,7 +20,7 @@ func runFeed(ctx context.Context, args []string, env Env) error {
 			"newest first, one item per line separated by tabs (text) or as JSON.", env)
 	latest := fs.Int("latest", 20, "list the newest `N` items")
 	format := fs.String("format", "text", "output `format`: text or json")
-	allow := addAllowHostFlag(fs)
+	flags := config.Register(fs, config.Feed)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -32,24 +34,28 @@ func runFeed(ctx context.Context, args []string, env Env) error {
 	if *format != "text" && *format != "json" {
 		return usageErrorf("feed: unknown --format %q (want text or json)", *format)
 	}
-	data, err := readFeedSource(ctx, pos[0], env, *allow)
+	cfg, err := loadConfig(env, flags)
+	if err != nil {
+		return err
+	}
+	data, err := readFeedSource(ctx, pos[0], env, cfg)
 	if err != nil {
 		return err
 	}
 	f, err := feed.Parse(bytes.NewReader(data), feed.Options{Max: *latest})
 	if err != nil {
-		return fmt.Errorf("read feed %s: %w", pos[0], err)
+		return fmt.Errorf("read feed %s: %w", ingest.RedactURL(pos[0]), err)
 	}
 	return printFeed(env.Stdout, f, *format)
 }
 
 // readFeedSource fetches a URL through the hardened fetcher, or reads a
 // file or stdin; feed.Parse applies the size cap to the latter two.
-func readFeedSource(ctx context.Context, src string, env Env, allow []string) ([]byte, error) {
+func readFeedSource(ctx context.Context, src string, env Env, cfg config.Config) ([]byte, error) {
 	lower := strings.ToLower(src)
 	switch {
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
-		resp, err := newFetcher(env, allow).Get(ctx, src, nil)
+		resp, err := newFetcher(cfg).Get(ctx, src, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -31,7 +31,7 @@ func TestFeedCommand(t *testing.T) {
 	want := "2024-01-02T08:00:00Z\tNew\thttps://x.example/new\tg-new\n" +
 		"2024-01-01T08:00:00Z\tOld\thttps://x.example/old\tg-old\n"
 	envHosts := func(k string) string {
-		if k == allowHostsEnv {
+		if k == "ALOUD_FETCH_ALLOW_HOSTS" {
 			return "example.org, 127.0.0.1"
 		}
 		return ""

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"aloud/internal/normalize"
@@ -24,11 +25,11 @@ func (e *badLinesError) Error() string {
 func (e *badLinesError) ExitStatus() int { return 1 }
 
 func runNormalize(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("normalize", "aloud normalize [--lang en] < text",
+	fs := newFlagSet("normalize", "aloud normalize [--lang en|de] < text",
 		"Read text on stdin and write its spoken form, one output line per input line.\n"+
 			"An empty line stays empty; a line that is not valid UTF-8 gives an empty line,\n"+
 			"a message on stderr naming it, and exit status 1 at the end.", env)
-	lang := fs.String("lang", "en", "language of the text (supported: en)")
+	lang := fs.String("lang", "en", "language of the text (supported: "+strings.Join(normalize.Languages, ", ")+")")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -38,7 +39,7 @@ func runNormalize(ctx context.Context, args []string, env Env) error {
 	}
 	n, err := normalize.New(normalize.Options{Lang: *lang})
 	if errors.Is(err, normalize.ErrUnsupportedLanguage) {
-		return usageErrorf("normalize: language %q is not supported yet (supported: en)", *lang)
+		return usageErrorf("normalize: language %q is not supported yet (supported: %s)", *lang, strings.Join(normalize.Languages, ", "))
 	}
 	if err != nil {
 		return fmt.Errorf("normalize: %w", err)

@@ -46,9 +46,13 @@ func TestNormalizeCommandLang(t *testing.T) {
 	if _, _, err := runCmd(t, "1\n", "normalize", "--lang", "en"); err != nil {
 		t.Fatalf("--lang en: %v", err)
 	}
-	_, _, err := runCmd(t, "1\n", "normalize", "--lang", "de")
-	if ExitCode(err) != 2 || !strings.Contains(err.Error(), "not supported") {
-		t.Fatalf("--lang de: err %v (exit %d), want a usage error saying not supported", err, ExitCode(err))
+	out, _, err := runCmd(t, "Am 3. Oktober\n\n1\n", "normalize", "--lang", "de")
+	if err != nil || out != "Am dritten Oktober\n\neins\n" {
+		t.Fatalf("--lang de: %q, %v; want one line per input line", out, err)
+	}
+	_, _, err = runCmd(t, "1\n", "normalize", "--lang", "fr")
+	if ExitCode(err) != 2 || !strings.Contains(err.Error(), "not supported") || !strings.Contains(err.Error(), "en, de") {
+		t.Fatalf("--lang fr: err %v (exit %d), want a usage error naming the supported languages", err, ExitCode(err))
 	}
 	if _, _, err := runCmd(t, "", "normalize", "extra"); ExitCode(err) != 2 {
 		t.Fatalf("positional argument: exit %d, want 2", ExitCode(err))

@@ -1,9 +1,9 @@
 package app
 
 import (
+	"aloud/internal/article"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,24 +11,20 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"aloud/internal/api"
-	"aloud/internal/audio"
 	"aloud/internal/blob"
-	"aloud/internal/cache"
 	"aloud/internal/config"
 	"aloud/internal/feed"
 	"aloud/internal/fetch"
 	"aloud/internal/jobs"
-	"aloud/internal/proc"
-	"aloud/internal/render"
 	"aloud/internal/store"
 	"aloud/internal/tts"
+	"aloud/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
@@ -36,32 +32,41 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		"Run the HTTP API, the job workers and the feed scheduler in one process.\n"+
 			"SQLite in DIR/aloud.db by default; PostgreSQL with --database postgres://… or ALOUD_DATABASE_URL.\n"+
 			"Every flag has an ALOUD_* variable (see internal/config).", env)
-	sf := addServiceFlags(fs, true)
+	flags := config.Register(fs, config.Serve)
 	noWorkers := fs.Bool("no-workers", false, "serve the API only; 'aloud worker' processes run the jobs")
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	cfg, err := sf.config(env)
+	cfg, err := loadConfig(env, flags)
 	if err != nil {
 		return err
 	}
 	if *noWorkers {
-		cfg.Concurrency = 0 // insert-only job client
-		return serve(ctx, cfg, env, true, nil)
+		cfg.CacheDir = "off" // renders nothing; the engines only answer which voices exist
 	}
-	ren, closeRen, err := newRenderer(env, cfg)
+	pipe, err := newPipeline(env, cfg)
 	if err != nil {
 		return err
 	}
-	defer closeRen()
-	return serve(ctx, cfg, env, true, ren)
+	defer pipe.Close()
+	if pipe.missing != nil && !*noWorkers {
+		// The API still answers (and /readyz says what is missing); jobs
+		// wait in the queue for a worker that can render.
+		fmt.Fprintf(env.Stderr, "aloud: cannot render, running the API without job workers: %s\n",
+			strings.Join(strings.Fields(pipe.missing.Error()), " "))
+		*noWorkers = true
+	}
+	if *noWorkers {
+		cfg.Concurrency = 0 // insert-only job client
+	}
+	return serve(ctx, cfg, env, true, pipe, pipe)
 }
 
 // serve runs the service until ctx ends, then shuts down gracefully:
-// HTTP drains first (with a deadline), then River stops, letting running
-// jobs finish for the rest of the deadline and returning unfinished ones
-// to the queue.
-func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren jobs.Renderer) error {
+// HTTP drains first (with a deadline); River stops fetching, lets running
+// jobs finish for ALOUD_SHUTDOWN_TIMEOUT, then cancels them, which returns
+// them to the queue (jobs.Client.Stop).
+func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren jobs.Renderer, pipe *pipeline) error {
 	log := newLogger(env.Stderr, cfg.LogLevel)
 	svc, err := openService(ctx, cfg, log, ren)
 	if err != nil {
@@ -75,9 +80,13 @@ func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren j
 		if err != nil {
 			return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 		}
-		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, api.Options{
-			MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
-			Ready: pipelineCheck(), Version: Version}).Handler()
+		opts := apiOptions(cfg, pipe)
+		opts.Running = svc.jobs.Running
+		if opts.Pages, err = web.New(svc.store.Reads(), web.Options{PublicURL: cfg.PublicURL, Log: log}); err != nil {
+			ln.Close()
+			return err
+		}
+		h := api.New(svc.store, svc.jobs, svc.blobs, svc.metrics, log, opts).Handler()
 		// No WriteTimeout: audio responses stream for as long as a listener
 		// needs; ReadHeaderTimeout bounds slow clients.
 		srv = &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
@@ -134,14 +143,23 @@ func openService(ctx context.Context, cfg config.Config, log *slog.Logger, ren j
 		return nil, err
 	}
 	metrics := api.NewMetrics()
+	loader := newLoader(cfg, "", "")
 	jc, err := jobs.New(jobs.Deps{
 		Store: st, Blobs: blobs, Renderer: ren, Observer: metrics, Logger: log,
-		Fetcher:   fetch.New(fetch.Config{AllowHosts: cfg.AllowHosts, UserAgent: fetch.UserAgent(Version)}),
-		Extract:   extractHTML,
+		Fetcher: loader.Fetcher.(*fetch.Fetcher),
+		Load: func(ctx context.Context, in jobs.Input, lang, defaultLang string) (article.Article, error) {
+			l := *loader // per article: its language and its publication's default
+			l.Language, l.DefaultLanguage = lang, defaultLang
+			if in.HTML != "" {
+				return l.Parse([]byte(in.HTML), in.URL, "text/html")
+			}
+			return l.Load(ctx, in.URL, nil)
+		},
 		ParseFeed: func(r io.Reader) (*feed.Feed, error) { return feed.Parse(r, feed.Options{}) },
 	}, jobs.Config{
-		Concurrency: cfg.Concurrency, RenderTimeout: cfg.JobTimeout, RescueAfter: cfg.RescueAfter,
-		FetchPoll: cfg.FetchPoll, FeedSweep: cfg.FeedSweep, SoftStopTimeout: cfg.ShutdownTimeout,
+		Concurrency: cfg.Concurrency, RenderTimeout: cfg.JobTimeout, RenderPerSentence: cfg.JobPerSentence,
+		RescueAfter: cfg.RescueAfter, FetchPoll: cfg.FetchPoll, FeedSweep: cfg.FeedSweep,
+		SoftStopTimeout: cfg.ShutdownTimeout, MaxSpokenChars: cfg.MaxSpokenChars,
 		Settings: jobs.Settings{Formats: cfg.Formats, Disclosure: cfg.Disclosure},
 	})
 	if err != nil {
@@ -202,117 +220,43 @@ func (s *service) gcLoop(ctx context.Context, cfg config.Config) error {
 	}
 }
 
-// newRenderer builds the speech pipeline the render job runs: every
-// installed engine, the sentence cache under DIR/cache (unless
-// ALOUD_CACHE_DIR=off) and the ffmpeg encoder. The returned func stops the
-// engines' helper processes.
-func newRenderer(env Env, cfg config.Config) (jobs.Renderer, func(), error) {
-	ffmpeg, err := proc.LookPath("ffmpeg")
-	if err != nil {
-		return nil, nil, err
+// apiOptions are the API's settings and its checks at submit, which use
+// the same voices, fetcher guard and limits as the jobs.
+func apiOptions(cfg config.Config, pipe *pipeline) api.Options {
+	guard := newFetcher(cfg)
+	o := api.Options{
+		MaxBodyBytes: cfg.MaxBodyBytes, RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
+		MaxInputBytes: cfg.MaxInputBytes, MaxSpokenChars: cfg.MaxSpokenChars,
+		Version: Version, CheckURL: guard.CheckURL, PublicURL: cfg.PublicURL,
 	}
-	var c *cache.Cache
-	if cfg.CacheDir != "off" {
-		if c, err = cache.Open(cfg.CacheDir); err != nil {
-			return nil, nil, err
+	if pipe != nil { // nil only in tests that stand in for the pipeline
+		o.Ready, o.Parts = pipe.Ready, pipe.Parts
+		if len(pipe.engines) > 0 {
+			o.CheckVoice = voiceCheck(pipe.voices)
 		}
 	}
-	engines, err := newEngines(env)
-	if err != nil {
-		return nil, nil, err
-	}
-	stop := func() {
-		for _, e := range engines {
-			e.Close()
+	return o
+}
+
+// voiceCheck refuses a voice no installed engine has, and a language no
+// installed voice speaks; messages are for API clients.
+func voiceCheck(reg *tts.Registry) func(voice, lang string) error {
+	return func(voice, lang string) error {
+		if voice != "" {
+			if _, _, err := reg.Lookup(voice); err != nil {
+				return fmt.Errorf("unknown voice %q", voice)
+			}
+			return nil
 		}
+		if lang != "" && reg.DefaultVoice(lang) == "" {
+			return fmt.Errorf("no installed voice speaks %q", lang)
+		}
+		return nil
 	}
-	enc := audio.NewEncoder(proc.New(runtime.NumCPU()), ffmpeg)
-	return &render.Renderer{Engines: tts.NewRegistry(engines...), Cache: c, Encoder: enc}, stop, nil
-}
-
-// pipelineCheck resolves the parts a render needs once, at startup (as
-// binaries are), and returns the readiness check that reports the result.
-func pipelineCheck() func(context.Context) error {
-	err := pipelineReady()
-	return func(context.Context) error { return err }
-}
-
-// pipelineReady reports whether ffmpeg and a speech engine are installed.
-func pipelineReady() error {
-	var errs []error
-	if _, err := proc.LookPath("ffmpeg"); err != nil {
-		errs = append(errs, fmt.Errorf("ffmpeg: %w", err))
-	}
-	engines, err := newEngines(Env{Getenv: os.Getenv})
-	if err != nil {
-		errs = append(errs, err)
-	}
-	for _, e := range engines {
-		e.Close()
-	}
-	return errors.Join(errs...)
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	_ = l.UnmarshalText([]byte(level)) // Validate checked it
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
-}
-
-// serviceFlags are the flags serve and worker share; each overrides its
-// ALOUD_* variable.
-type serviceFlags struct {
-	addr, data, database, allow       *string
-	concurrency                       *int
-	jobTimeout, rescueAfter, shutdown *time.Duration
-	fetchPoll                         *time.Duration
-}
-
-func addServiceFlags(fs *flag.FlagSet, http bool) *serviceFlags {
-	f := &serviceFlags{}
-	if http {
-		f.addr = fs.String("addr", "", "listen on `HOST:PORT` (default 127.0.0.1:8080; ALOUD_ADDR)")
-	}
-	f.data = fs.String("data", "", "data `DIR` for the SQLite database and audio (default ./data; ALOUD_DATA)")
-	f.database = fs.String("database", "", "database `URL`: postgres://… (default DIR/aloud.db; ALOUD_DATABASE_URL)")
-	f.concurrency = fs.Int("concurrency", 0, "jobs run at once by this process (default 2; ALOUD_CONCURRENCY)")
-	f.jobTimeout = fs.Duration("job-timeout", 0, "longest a render may take (default 10m; ALOUD_JOB_TIMEOUT)")
-	f.rescueAfter = fs.Duration("rescue-after", 0, "retry jobs whose worker died after this long (default 1h; ALOUD_RESCUE_AFTER)")
-	f.shutdown = fs.Duration("shutdown-timeout", 0, "drain time on stop (default 15s; ALOUD_SHUTDOWN_TIMEOUT)")
-	f.fetchPoll = fs.Duration("fetch-poll", 0, "how often idle workers look for jobs (default 1s; ALOUD_FETCH_POLL)")
-	f.allow = fs.String("allow-host", "", "comma-separated `HOSTS` the fetcher may reach on private addresses (ALOUD_ALLOW_HOSTS)")
-	return f
-}
-
-// config merges ALOUD_* variables, flags and defaults, and validates.
-func (f *serviceFlags) config(env Env) (config.Config, error) {
-	cfg, err := config.Load(env.Getenv)
-	if err != nil {
-		return cfg, usageErrorf("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
-	}
-	set := func(dst *string, v *string) {
-		if v != nil && *v != "" {
-			*dst = *v
-		}
-	}
-	set(&cfg.Addr, f.addr)
-	set(&cfg.DataDir, f.data)
-	set(&cfg.DatabaseURL, f.database)
-	if *f.allow != "" {
-		cfg.AllowHosts = append(cfg.AllowHosts, strings.Split(*f.allow, ",")...)
-	}
-	for dst, v := range map[*time.Duration]time.Duration{&cfg.JobTimeout: *f.jobTimeout,
-		&cfg.RescueAfter: *f.rescueAfter, &cfg.ShutdownTimeout: *f.shutdown, &cfg.FetchPoll: *f.fetchPoll} {
-		if v != 0 {
-			*dst = v
-		}
-	}
-	if *f.concurrency != 0 {
-		cfg.Concurrency = *f.concurrency
-	}
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return cfg, usageErrorf("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
-	}
-	return cfg, nil
 }

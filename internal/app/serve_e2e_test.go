@@ -107,8 +107,9 @@ func (s *service) key() string {
 // cleanup stops it.
 func (s *service) start(command string, extra ...string) *proc.Process {
 	s.t.Helper()
-	args := []string{command, "--data", s.data, "--database", s.db, "--fetch-poll", "100ms",
-		"--job-timeout", "30s", "--rescue-after", "30s", "--shutdown-timeout", "5s"}
+	// Default job timeout and rescue delay: recovery after a crash must
+	// not depend on them.
+	args := []string{command, "--data", s.data, "--database", s.db, "--fetch-poll", "100ms", "--shutdown-timeout", "5s"}
 	if command == "serve" {
 		args = append(args, "--addr", s.addr)
 	}
@@ -279,7 +280,7 @@ func TestE2EKillMidRender(t *testing.T) {
 		s.checkBlobs()
 		st.Close()
 
-		s.start("serve") // River rescues the orphaned job after --rescue-after
+		s.start("serve") // the restart reclaims the dead process's job at once
 		ready := s.waitReady(key, id, 5*time.Minute)
 		if n := s.checkBlobs(); n < 2 {
 			t.Fatalf("after restart %d audio files, want mp3, opus and timeline", n)

@@ -11,24 +11,25 @@ import (
 	"time"
 
 	"aloud/internal/article"
+	"aloud/internal/cache"
+	"aloud/internal/config"
 	"aloud/internal/feed"
+	"aloud/internal/ingest"
+	"aloud/internal/jobs"
 	"aloud/internal/render"
 )
 
 // speakOptions are the flags of `aloud speak`.
 type speakOptions struct {
-	out        string
-	voice      string
-	format     string
-	disclosure string
-	cacheDir   string
-	noCache    bool
-	timeline   string
-	lang       string
-	maxBytes   int64
-	allow      []string
-	feed       string
-	latest     int
+	out      string
+	voice    string
+	format   string
+	noCache  bool
+	timeline string
+	lang     string
+	feed     string
+	latest   int
+	cfg      config.Config // the shared settings (disclosure, cache, limits, allowed hosts)
 }
 
 func runSpeak(ctx context.Context, args []string, env Env) error {
@@ -39,20 +40,19 @@ func runSpeak(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&o.out, "o", "", "output `PATH` (default: the input's base name in the current directory; - for stdout)")
 	fs.StringVar(&o.voice, "voice", "", "voice as `engine:voice` (default: flite:rms for English, espeak:LANG otherwise; see aloud voices)")
 	fs.StringVar(&o.format, "format", "", "audio format: mp3, opus or wav (default: from -o's extension, else mp3)")
-	fs.StringVar(&o.disclosure, "disclosure", "end", "spoken AI disclosure: start, end or off")
-	fs.StringVar(&o.cacheDir, "cache", "", "sentence cache `DIR` (default: the user cache directory)")
 	fs.BoolVar(&o.noCache, "no-cache", false, "synthesize every sentence, neither reading nor writing the cache")
 	fs.StringVar(&o.timeline, "timeline", "", "write the timeline JSON to `FILE` (default: next to the audio; needed with -o -)")
 	fs.StringVar(&o.lang, "lang", "", "language of plain-text input as a BCP 47 tag (default en)")
-	fs.Int64Var(&o.maxBytes, "max-bytes", 0, "largest input accepted, in bytes (default 2 MB of text)")
-	allow := addAllowHostFlag(fs)
 	fs.StringVar(&o.feed, "feed", "", "render the newest items of this feed (`URL` or FILE) instead of one input; -o names a directory")
 	fs.IntVar(&o.latest, "latest", 1, "with --feed, how many of the newest items to render")
+	flags := config.Register(fs, config.Speak)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
-	o.allow = *allow
+	if o.cfg, err = speakConfig(env, flags, o.noCache); err != nil {
+		return err
+	}
 	if o.feed != "" {
 		if len(pos) != 0 {
 			return usageErrorf("speak: --feed takes no other input, got %q", pos[0])
@@ -66,7 +66,7 @@ func runSpeak(ctx context.Context, args []string, env Env) error {
 	if err := o.resolve(src); err != nil {
 		return err
 	}
-	deps, err := newSpeakDeps(ctx, env, o)
+	deps, err := newSpeakDeps(env, o)
 	if err != nil {
 		return err
 	}
@@ -74,10 +74,34 @@ func runSpeak(ctx context.Context, args []string, env Env) error {
 	return speakSource(ctx, env, deps, o, src)
 }
 
+// speakDeps are the long-lived parts `aloud speak` wires together.
+type speakDeps struct {
+	loader *ingest.Loader
+	pipe   *pipeline
+}
+
+func newSpeakDeps(env Env, o speakOptions) (*speakDeps, error) {
+	p, err := newPipeline(env, o.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if p.missing != nil {
+		p.Close()
+		return nil, p.missing
+	}
+	return &speakDeps{loader: newLoader(o.cfg, o.lang, cliSizeHint), pipe: p}, nil
+}
+
+// Close stops the engines' helper processes.
+func (d *speakDeps) Close() { d.pipe.Close() }
+
 func speakSource(ctx context.Context, env Env, deps *speakDeps, o speakOptions, src string) error {
 	art, err := deps.loader.Load(ctx, src, env.Stdin)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", displayName(src), err)
+	}
+	if err := jobs.CheckLength(art, o.cfg.MaxSpokenChars); err != nil {
+		return fmt.Errorf("read %s: %w (set ALOUD_MAX_SPOKEN_CHARS or --max-spoken-chars to change it)", displayName(src), err)
 	}
 	return speakArticle(ctx, env, deps, o, art)
 }
@@ -98,7 +122,7 @@ func speakFeed(ctx context.Context, env Env, o speakOptions) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create output dir: %w", err)
 	}
-	data, err := readFeedSource(ctx, o.feed, env, o.allow)
+	data, err := readFeedSource(ctx, o.feed, env, o.cfg)
 	if err != nil {
 		return err
 	}
@@ -109,7 +133,7 @@ func speakFeed(ctx context.Context, env Env, o speakOptions) error {
 	if len(f.Items) == 0 {
 		return fmt.Errorf("feed %s has no items", o.feed)
 	}
-	deps, err := newSpeakDeps(ctx, env, o)
+	deps, err := newSpeakDeps(env, o)
 	if err != nil {
 		return err
 	}
@@ -132,13 +156,28 @@ func speakFeed(ctx context.Context, env Env, o speakOptions) error {
 	return nil
 }
 
+// speakConfig is the shared configuration with speak's own cache default:
+// the user cache directory, or off with --no-cache.
+func speakConfig(env Env, flags *config.Flags, noCache bool) (config.Config, error) {
+	cfg, err := config.LoadWith(env.Getenv, flags)
+	if err == nil && noCache {
+		cfg.CacheDir = "off"
+	}
+	if err == nil && cfg.CacheDir == "" {
+		cfg.CacheDir, err = cache.DefaultDir()
+	}
+	if err != nil {
+		return cfg, usageErrorf("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return cfg, usageErrorf("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	return cfg, nil
+}
+
 // resolve fills in the output path and format and checks they agree.
 func (o *speakOptions) resolve(src string) error {
-	switch o.disclosure {
-	case "start", "end", "off":
-	default:
-		return usageErrorf("speak: --disclosure must be start, end or off, got %q", o.disclosure)
-	}
 	if o.format != "" && !validFormat(o.format) {
 		return usageErrorf("speak: --format must be mp3, opus or wav, got %q", o.format)
 	}
@@ -188,7 +227,7 @@ func displayName(src string) string {
 	if src == "-" {
 		return "stdin"
 	}
-	return src
+	return ingest.RedactURL(src)
 }
 
 func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions, art article.Article) error {
@@ -196,17 +235,18 @@ func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions,
 	bar := newProgress(env)
 	defer bar.Done()
 	req := render.Request{
-		Article: art, Voice: o.voice, Formats: []string{o.format}, Disclosure: o.disclosure,
+		Article: art, Voice: o.voice, Formats: []string{o.format}, Disclosure: o.cfg.Disclosure,
 		Progress: bar.Set,
 	}
 	var res render.Result
 	var err error
 	if o.out == "-" {
 		req.Writer = env.Stdout
-		res, err = deps.renderer.Render(ctx, req)
+		res, err = deps.pipe.Render(ctx, req)
 	} else {
 		req.Dir, req.Name = filepath.Dir(o.out), strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
-		res, err = deps.renderer.Render(ctx, req)
+		sweepScratch(env, req.Dir)
+		res, err = deps.pipe.Render(ctx, req)
 	}
 	if err != nil {
 		return err
@@ -227,6 +267,23 @@ func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions,
 	fmt.Fprintf(env.Stderr, "aloud: %s, %s, %d sentences, %d/%d from cache, voice %s, in %.1fs\n",
 		where, fmtDuration(res.Duration), res.Sentences, res.CacheHits, res.Sentences, res.Voice, time.Since(start).Seconds())
 	return nil
+}
+
+// staleScratch is the age past which a scratch file in an output directory
+// belongs to a speak that was killed: a live render rewrites its files far
+// more often than this.
+const staleScratch = time.Hour
+
+// sweepScratch removes what killed renders left in dir; a failure only
+// costs disk space, so it is reported, not fatal.
+func sweepScratch(env Env, dir string) {
+	removed, err := render.SweepScratch(dir, staleScratch)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "aloud: %s\n", err)
+	}
+	for _, p := range removed {
+		fmt.Fprintf(env.Stderr, "aloud: removed %s, left by a render that was killed\n", p)
+	}
 }
 
 func fmtDuration(d time.Duration) string {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
 )
 
@@ -112,3 +113,11 @@ func (a Article) BodyText() string {
 	}
 	return string(buf)
 }
+
+// languageTag is a loose BCP 47 shape check: enough to catch typos such
+// as "english" without a registry of every tag.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$`)
+
+// ValidLanguage reports whether tag has the shape of a BCP 47 language tag
+// such as en, de-AT or zh-Hant-TW.
+func ValidLanguage(tag string) bool { return languageTag.MatchString(tag) }

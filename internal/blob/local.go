@@ -35,8 +35,16 @@ func (l *Local) Dir() string { return l.dir }
 
 // TempDir makes a scratch directory on the same filesystem as the store
 // (so later renames are atomic); the caller removes it.
-func (l *Local) TempDir() (string, error) {
-	d, err := os.MkdirTemp(filepath.Join(l.dir, "tmp"), "work-")
+func (l *Local) TempDir() (string, error) { return l.TempDirOf("") }
+
+// TempDirOf is TempDir named after its owner (a process ID), so that
+// CleanScratch can remove the dirs of owners that died.
+func (l *Local) TempDirOf(owner string) (string, error) {
+	prefix := "work-"
+	if owner != "" {
+		prefix += owner + "~"
+	}
+	d, err := os.MkdirTemp(filepath.Join(l.dir, "tmp"), prefix)
 	if err != nil {
 		return "", fmt.Errorf("make blob scratch dir: %w", err)
 	}
@@ -163,6 +171,33 @@ func (l *Local) CleanTemp(ctx context.Context, grace time.Duration, now time.Tim
 		}
 		fi, err := e.Info()
 		if err != nil || now.Sub(fi.ModTime()) <= grace {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(tmp, e.Name())); err != nil {
+			return n, fmt.Errorf("clean blob scratch: %w", err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// CleanScratch removes the scratch dirs of owners that alive reports dead
+// (a render killed with its process), whatever their age, and returns how
+// many it removed.
+func (l *Local) CleanScratch(ctx context.Context, alive func(owner string) bool) (int, error) {
+	tmp := filepath.Join(l.dir, "tmp")
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return 0, fmt.Errorf("clean blob scratch: %w", err)
+	}
+	n := 0
+	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		rest, ok := strings.CutPrefix(e.Name(), "work-")
+		owner, _, named := strings.Cut(rest, "~")
+		if !ok || !named || alive(owner) {
 			continue
 		}
 		if err := os.RemoveAll(filepath.Join(tmp, e.Name())); err != nil {

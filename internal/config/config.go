@@ -1,7 +1,8 @@
-// Package config is the service's configuration: one struct whose zero
-// fields mean "use the default", read from ALOUD_* environment variables
-// (a secret may come from NAME_FILE instead), overridden by flags in
-// internal/app, and validated with messages that name the field.
+// Package config is aloud's configuration: one struct for every command,
+// whose zero fields mean "use the default", read from ALOUD_* environment
+// variables (a secret may come from NAME_FILE instead) and from the flags
+// of the same table (options.go), and validated with messages that name
+// the variable.
 package config
 
 import (
@@ -9,35 +10,47 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// Config is everything `aloud serve` and `aloud worker` need.
+// Config is everything a command needs; each field is one row of the
+// option table in options.go, which names its variable and flag.
 type Config struct {
 	Addr            string        // ALOUD_ADDR: HTTP listen address
 	DataDir         string        // ALOUD_DATA: database (SQLite) and audio directory
 	DatabaseURL     string        // ALOUD_DATABASE_URL: postgres://… ; default DataDir/aloud.db (secret)
-	Concurrency     int           // ALOUD_CONCURRENCY: jobs run at once by this process
-	JobTimeout      time.Duration // ALOUD_JOB_TIMEOUT: longest render
-	RescueAfter     time.Duration // ALOUD_RESCUE_AFTER: when a job whose worker died is retried
+	Concurrency     int           // ALOUD_CONCURRENCY: renders run at once by this process
+	JobTimeout      time.Duration // ALOUD_JOB_TIMEOUT: the floor of a render's timeout
+	JobPerSentence  time.Duration // ALOUD_JOB_TIMEOUT_PER_SENTENCE: added to the floor per sentence
+	RescueAfter     time.Duration // ALOUD_RESCUE_AFTER: when River retries a job still running; default JobTimeout+1m
 	FetchPoll       time.Duration // ALOUD_FETCH_POLL: how often idle workers look for jobs
 	FeedSweep       time.Duration // ALOUD_FEED_SWEEP: how often due feeds are polled
 	RateLimit       float64       // ALOUD_RATE_LIMIT: API requests per second per key
 	RateBurst       int           // ALOUD_RATE_BURST: requests a key may make at once
 	MaxBodyBytes    int64         // ALOUD_MAX_BODY_BYTES: request body cap
+	MaxInputBytes   int64         // ALOUD_MAX_INPUT_BYTES: plain-text input cap; negative means none
+	MaxSpokenChars  int           // ALOUD_MAX_SPOKEN_CHARS: spoken text per article (about 4 h of audio)
 	ShutdownTimeout time.Duration // ALOUD_SHUTDOWN_TIMEOUT: drain time for HTTP and jobs
 	BlobGrace       time.Duration // ALOUD_BLOB_GRACE: age before unreferenced audio is deleted
 	GCInterval      time.Duration // ALOUD_GC_INTERVAL: how often audio GC runs
 	Formats         []string      // ALOUD_FORMATS: audio formats rendered (comma-separated)
 	Disclosure      string        // ALOUD_DISCLOSURE: spoken AI disclosure: start, end or off
-	AllowHosts      []string      // ALOUD_ALLOW_HOSTS: private hosts the fetcher may reach (tests)
+	AllowHosts      []string      // ALOUD_FETCH_ALLOW_HOSTS: private hosts the fetcher may reach
 	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
 	CacheDir        string        // ALOUD_CACHE_DIR: sentence cache; default DataDir/cache, "off" disables
+	PublicURL       string        // ALOUD_PUBLIC_URL: base of every URL aloud hands out; default http://Addr
+	Engines         Engines       // ALOUD_TTS_HTTP_*, ALOUD_PIPER_*: engines that need configuring (engines.go)
 }
+
+// Defaults of the limits other packages show in messages.
+const (
+	DefaultMaxInputBytes = 2 << 20
+	// DefaultMaxSpokenChars is about four hours of speech: the seed
+	// article speaks 2,763 characters in 3:05 (15 characters a second).
+	DefaultMaxSpokenChars = 216_000
+)
 
 // WithDefaults returns c with every zero field set to its default.
 func (c Config) WithDefaults() Config {
@@ -55,13 +68,19 @@ func (c Config) WithDefaults() Config {
 	str(&c.DataDir, "data")
 	str(&c.DatabaseURL, filepath.Join(c.DataDir, "aloud.db"))
 	str(&c.CacheDir, filepath.Join(c.DataDir, "cache"))
+	str(&c.PublicURL, "http://"+c.Addr)
+	c.PublicURL = strings.TrimRight(c.PublicURL, "/")
 	str(&c.Disclosure, "end")
 	str(&c.LogLevel, "info")
 	if c.Concurrency == 0 {
 		c.Concurrency = 2
 	}
-	dur(&c.JobTimeout, 10*time.Minute)
-	dur(&c.RescueAfter, time.Hour)
+	dur(&c.JobTimeout, 2*time.Minute)
+	dur(&c.JobPerSentence, time.Second)
+	// River retries a job still "running" after this long (a hung or dead
+	// worker the liveness check did not catch); it never cuts a render
+	// short, since each render's own timeout is longer for long articles.
+	dur(&c.RescueAfter, c.JobTimeout+time.Minute)
 	dur(&c.FetchPoll, time.Second)
 	dur(&c.FeedSweep, time.Minute)
 	dur(&c.ShutdownTimeout, 15*time.Second)
@@ -76,10 +95,21 @@ func (c Config) WithDefaults() Config {
 	if c.MaxBodyBytes == 0 {
 		c.MaxBodyBytes = 5 << 20
 	}
+	if c.MaxInputBytes == 0 {
+		c.MaxInputBytes = DefaultMaxInputBytes
+	}
+	if c.MaxSpokenChars == 0 {
+		c.MaxSpokenChars = DefaultMaxSpokenChars
+	}
 	if len(c.Formats) == 0 {
 		c.Formats = []string{"mp3", "opus"}
 	}
 	return c
+}
+
+// RenderTimeout is the timeout of a render of n sentences.
+func (c Config) RenderTimeout(n int) time.Duration {
+	return c.JobTimeout + time.Duration(n)*c.JobPerSentence
 }
 
 // Validate reports every invalid field, each named with its variable.
@@ -106,12 +136,17 @@ func (c Config) Validate() error {
 		}
 	}
 	checkDur("ALOUD_JOB_TIMEOUT", c.JobTimeout, time.Second, 24*time.Hour)
+	checkDur("ALOUD_JOB_TIMEOUT_PER_SENTENCE", c.JobPerSentence, 0, time.Minute)
 	checkDur("ALOUD_RESCUE_AFTER", c.RescueAfter, time.Second, 7*24*time.Hour)
 	checkDur("ALOUD_FETCH_POLL", c.FetchPoll, 10*time.Millisecond, time.Minute)
 	checkDur("ALOUD_FEED_SWEEP", c.FeedSweep, time.Second, 24*time.Hour)
 	checkDur("ALOUD_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, 10*time.Minute)
 	checkDur("ALOUD_BLOB_GRACE", c.BlobGrace, time.Minute, 365*24*time.Hour)
 	checkDur("ALOUD_GC_INTERVAL", c.GCInterval, time.Second, 7*24*time.Hour)
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		bad("ALOUD_PUBLIC_URL", "want an http(s) URL such as https://audio.example.com, got %q", c.PublicURL)
+	}
 	if c.RescueAfter < c.JobTimeout {
 		bad("ALOUD_RESCUE_AFTER", "must be at least ALOUD_JOB_TIMEOUT (%s), got %s", c.JobTimeout, c.RescueAfter)
 	}
@@ -123,6 +158,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1<<10 || c.MaxBodyBytes > 1<<30 {
 		bad("ALOUD_MAX_BODY_BYTES", "must be between 1024 and 1073741824, got %d", c.MaxBodyBytes)
+	}
+	if c.MaxSpokenChars < 100 || c.MaxSpokenChars > 100_000_000 {
+		bad("ALOUD_MAX_SPOKEN_CHARS", "must be between 100 and 100000000, got %d", c.MaxSpokenChars)
 	}
 	for _, f := range c.Formats {
 		if f != "mp3" && f != "opus" && f != "wav" {
@@ -136,6 +174,9 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		bad("ALOUD_LOG_LEVEL", "must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if err := c.Engines.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }
@@ -157,99 +198,6 @@ func Redact(raw string) string {
 		return raw
 	}
 	return u.Redacted()
-}
-
-// Load reads ALOUD_* variables through getenv. NAME_FILE, where set, names a
-// file holding the value of a secret (ALOUD_DATABASE_URL).
-func Load(getenv func(string) string) (Config, error) {
-	var c Config
-	var errs []error
-	l := loader{getenv: getenv, errs: &errs}
-	c.Addr = l.str("ALOUD_ADDR")
-	c.DataDir = l.str("ALOUD_DATA")
-	c.DatabaseURL = l.secret("ALOUD_DATABASE_URL")
-	c.Concurrency = l.int("ALOUD_CONCURRENCY")
-	c.JobTimeout = l.dur("ALOUD_JOB_TIMEOUT")
-	c.RescueAfter = l.dur("ALOUD_RESCUE_AFTER")
-	c.FetchPoll = l.dur("ALOUD_FETCH_POLL")
-	c.FeedSweep = l.dur("ALOUD_FEED_SWEEP")
-	c.RateLimit = l.float("ALOUD_RATE_LIMIT")
-	c.RateBurst = l.int("ALOUD_RATE_BURST")
-	c.MaxBodyBytes = int64(l.int("ALOUD_MAX_BODY_BYTES"))
-	c.ShutdownTimeout = l.dur("ALOUD_SHUTDOWN_TIMEOUT")
-	c.BlobGrace = l.dur("ALOUD_BLOB_GRACE")
-	c.GCInterval = l.dur("ALOUD_GC_INTERVAL")
-	c.Formats = l.list("ALOUD_FORMATS")
-	c.Disclosure = l.str("ALOUD_DISCLOSURE")
-	c.AllowHosts = l.list("ALOUD_ALLOW_HOSTS")
-	c.LogLevel = l.str("ALOUD_LOG_LEVEL")
-	c.CacheDir = l.str("ALOUD_CACHE_DIR")
-	return c, errors.Join(errs...)
-}
-
-type loader struct {
-	getenv func(string) string
-	errs   *[]error
-}
-
-func (l loader) str(name string) string { return strings.TrimSpace(l.getenv(name)) }
-
-func (l loader) secret(name string) string {
-	if path := l.str(name + "_FILE"); path != "" {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			*l.errs = append(*l.errs, fmt.Errorf("%s_FILE: %w", name, err))
-			return ""
-		}
-		return strings.TrimSpace(string(b))
-	}
-	return l.str(name)
-}
-
-func (l loader) int(name string) int {
-	v := l.str(name)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		*l.errs = append(*l.errs, fmt.Errorf("%s: want an integer, got %q", name, v))
-	}
-	return n
-}
-
-func (l loader) float(name string) float64 {
-	v := l.str(name)
-	if v == "" {
-		return 0
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
-		*l.errs = append(*l.errs, fmt.Errorf("%s: want a number, got %q", name, v))
-	}
-	return f
-}
-
-func (l loader) dur(name string) time.Duration {
-	v := l.str(name)
-	if v == "" {
-		return 0
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		*l.errs = append(*l.errs, fmt.Errorf("%s: want a duration such as 30s or 5m, got %q", name, v))
-	}
-	return d
-}
-
-func (l loader) list(name string) []string {
-	var out []string
-	for _, f := range strings.Split(l.str(name), ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 func isPostgres(u string) bool {

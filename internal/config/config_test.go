@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +66,70 @@ func TestErrorsNameTheField(t *testing.T) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestFlagsOverrideVariables(t *testing.T) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	f := config.Register(fs, config.Serve)
+	if err := fs.Parse([]string{"--allow-host", "a", "--allow-host", "b,c", "--job-timeout", "3m", "--max-bytes", "0"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Resolve(env(map[string]string{"ALOUD_FETCH_ALLOW_HOSTS": "x", "ALOUD_JOB_TIMEOUT": "1m",
+		"ALOUD_CONCURRENCY": "3"}), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.AllowHosts, ",") != "a,b,c" || c.JobTimeout != 3*time.Minute || c.Concurrency != 3 || c.MaxInputBytes != -1 {
+		t.Fatalf("got %+v", c)
+	}
+	if c.RescueAfter != 4*time.Minute {
+		t.Fatalf("rescue after: got %s, want job timeout + 1m", c.RescueAfter)
+	}
+	if got := c.RenderTimeout(100); got != 3*time.Minute+100*time.Second {
+		t.Fatalf("render timeout of 100 sentences: %s", got)
+	}
+}
+
+func TestOldAllowHostsVariable(t *testing.T) {
+	c, err := config.Load(env(map[string]string{"ALOUD_ALLOW_HOSTS": "a, b"}))
+	if err != nil || strings.Join(c.AllowHosts, ",") != "a,b" {
+		t.Fatalf("got %v %v", c.AllowHosts, err)
+	}
+}
+
+func TestSameFlagShapeInEveryCommand(t *testing.T) {
+	for _, scope := range []config.Scope{config.Serve, config.Worker, config.Speak, config.Extract} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		config.Register(fs, scope)
+		if err := fs.Parse([]string{"--allow-host", "a", "--allow-host", "b"}); err != nil {
+			t.Fatalf("scope %d: %v", scope, err)
+		}
+		if fs.Lookup("max-bytes") == nil {
+			t.Fatalf("scope %d has no --max-bytes", scope)
+		}
+	}
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	config.Register(fs, config.Serve)
+	if err := fs.Parse([]string{"--job-timeout", "soon"}); err == nil || !strings.Contains(err.Error(), "want a duration") {
+		t.Fatalf("bad flag value: %v", err)
+	}
+}
+
+func TestPublicURL(t *testing.T) {
+	c := config.Config{Addr: "127.0.0.1:9000"}.WithDefaults()
+	if c.PublicURL != "http://127.0.0.1:9000" {
+		t.Fatalf("default public URL %q", c.PublicURL)
+	}
+	c = config.Config{PublicURL: "https://audio.example.com/"}.WithDefaults()
+	if c.PublicURL != "https://audio.example.com" || c.Validate() != nil {
+		t.Fatalf("trailing slash: %q %v", c.PublicURL, c.Validate())
+	}
+	for _, bad := range []string{"ftp://x", "audio.example.com", "https://x/?q=1", "https://u:p@x"} {
+		c := config.Config{PublicURL: bad}.WithDefaults()
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "ALOUD_PUBLIC_URL") {
+			t.Errorf("%q: got %v, want an ALOUD_PUBLIC_URL error", bad, err)
+		}
 	}
 }

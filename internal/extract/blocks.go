@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,13 +17,17 @@ type emitter struct {
 	p      *page
 	kicker string // a short line found right above the headline
 	title  string
-	blocks []article.Block
-	buf    strings.Builder
-	linked int // runes of buf inside links
-	inLink int
-	inCell int    // inside a table cell, blocks run inline
-	linky  []bool // per block: made mostly of link text
-	edge   bool   // a link starts or ends before the next text
+	// rootText is the text of the content; an element holding most of it
+	// is the article itself and is not judged as furniture.
+	rootText int
+	blocks   []article.Block
+	buf      strings.Builder
+	linked   int // runes of buf inside links
+	inLink   int
+	inCell   int    // inside a table cell, blocks run inline
+	inPre    int    // inside <pre>, line breaks are kept
+	linky    []bool // per block: made mostly of link text
+	edge     bool   // a link starts or ends before the next text
 
 	cut *html.Node // skip the rest of this element's children
 }
@@ -30,12 +35,22 @@ type emitter struct {
 // body extracts the article blocks, leaving the title out of them, and
 // returns a kicker line when one stood right above the headline.
 func (p *page) body(title string) ([]article.Block, string) {
+	return p.emit(p.mainContent(), title)
+}
+
+// emit turns content roots into blocks.
+func (p *page) emit(content []*html.Node, title string) ([]article.Block, string) {
 	e := &emitter{p: p, title: title}
-	for _, n := range p.mainContent() {
-		e.node(n, article.Paragraph, 0)
+	for _, n := range content {
+		e.rootText += p.st[n].text
+	}
+	for _, n := range content {
+		// The content root itself is never judged as furniture: the
+		// teaser-list and link-density rules are for what it holds.
+		e.element(n, article.Paragraph, 0)
 		e.flush(article.Paragraph)
 	}
-	return cleanBlocks(dropLinkLines(e.blocks, e.linky), title), e.kicker
+	return joinFragments(cleanBlocks(dropLinkLines(e.blocks, e.linky), title)), e.kicker
 }
 
 // dropBeforeHeadline forgets what the content held above its <h1>: a
@@ -64,7 +79,13 @@ func (e *emitter) node(n *html.Node, mode article.BlockType, depth int) {
 		if e.edge {
 			e.spaceAtEdge(n.Data)
 		}
-		e.buf.WriteString(n.Data)
+		if e.inPre > 0 {
+			e.buf.WriteString(n.Data)
+		} else {
+			// Line breaks in the source are white space; only <br> and
+			// <pre> break lines.
+			e.buf.WriteString(strings.Map(newlineToSpace, n.Data))
+		}
 		if e.inLink > 0 {
 			t, _ := countText(n.Data)
 			e.linked += t
@@ -91,6 +112,12 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 	case atom.H1:
 		e.flush(mode)
 		e.dropBeforeHeadline()
+		if h, _ := headline(n); h != "" && unlikeTitle(h, e.title) {
+			// Not the headline but a heading of the content ("About this
+			// site" under the title "Colophon"): read it as one.
+			e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: h})
+			e.linky = append(e.linky, false)
+		}
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)
@@ -99,6 +126,13 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		}
 		e.children(n, mode, depth)
 		e.flush(article.Heading)
+		return
+	case atom.Pre:
+		e.flush(mode)
+		e.inPre++
+		e.children(n, mode, depth)
+		e.inPre--
+		e.flush(mode)
 		return
 	case atom.Blockquote:
 		e.flush(mode)
@@ -128,6 +162,13 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		e.children(n, mode, depth)
 		e.edge = true
 		e.inLink--
+		return
+	}
+	if n.Namespace == "math" && mathTokens[n.Data] {
+		// Tokens of a formula are separate words: a ≠ 0, not a≠0.
+		e.buf.WriteByte(' ')
+		e.children(n, mode, depth)
+		e.buf.WriteByte(' ')
 		return
 	}
 	if n.Type == html.ElementNode && blockTags[n.DataAtom] && e.inCell == 0 {
@@ -182,17 +223,37 @@ func (e *emitter) keep(n *html.Node) bool {
 	if s == nil || s.text == 0 {
 		return n.DataAtom == atom.Br
 	}
+	if 2*s.text > e.rootText {
+		return true // most of the content: the article, whatever it looks like
+	}
 	if e.p.isTeaserList(n) {
 		return false
 	}
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
 		ld := e.p.linkDensity(n)
-		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div {
+		if (ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div) && !e.p.proseItems(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// proseItems reports a list whose items read as sentences with links in
+// them ("Ann fixed an issue with <a>bug 42</a> in the parser"), not as
+// link labels: each item averages 40 runes of text outside links.
+func (p *page) proseItems(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			items++
+		}
+	}
+	s := p.st[n]
+	return items > 0 && s.text-s.link >= 40*items
 }
 
 // flush turns the buffered inline text into blocks of type t, one per line.
@@ -208,11 +269,36 @@ func (e *emitter) flush(t article.BlockType) {
 	// Lines made mostly of link text are judged later, by where they stand.
 	linky := float64(linked) > 0.7*float64(total) && t != article.Heading
 	for _, line := range strings.Split(raw, "\n") {
-		if line = collapse(line); line != "" {
+		line = spaceBeforePunct.ReplaceAllString(collapse(line), "$1$2")
+		if line != "" && t == article.Heading {
+			line = headingAction.ReplaceAllString(line, "")
+		}
+		if line != "" {
 			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
 			e.linky = append(e.linky, linky)
 		}
 	}
+}
+
+// spaceBeforePunct is a space left before a comma or full stop where
+// inline markup (a formula) ended right before it.
+var spaceBeforePunct = regexp.MustCompile(` ([,.])($| )`)
+
+// headingAction matches what a heading ends with for the page's own use:
+// a bracketed action link ("[edit]", "[ edit source ]") or a pilcrow anchor.
+var headingAction = regexp.MustCompile(`\s*(?:\[[^\[\]]{1,30}\]|¶)\s*$`)
+
+// unlikeTitle reports an <h1> that shares fewer than half its words with
+// the title: another heading, not a variant of the headline.
+func unlikeTitle(h, title string) bool {
+	return 2*sharedWords(h, title) < len(strings.FieldsFunc(h, notWord))
+}
+
+func newlineToSpace(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
 }
 
 // dropLinkLines removes link-only lines that read as navigation: those

@@ -14,7 +14,7 @@ import (
 // than article text. Each pattern is anchored at both ends so a sentence
 // that merely mentions, say, an advertisement is kept.
 var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`advertisements?`, `advert`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
+	`advertisements?`, `advert`, `advertising`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
 	`(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)`,
 	`continue reading(?: (?:below|the main story|the story))?`,
 	`listen to (?:this )?(?:article|story)(?: \d+ min(?:utes?)?)?`, `listen`, `play`, `pause`, `stop`,
@@ -22,6 +22,8 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`this audio version was (?:artificially|automatically) generated.*`,
 	`(?:this )?(?:article|audio)(?: version)? (?:is|was) (?:read|generated|narrated) by (?:an? )?(?:ai|artificial intelligence|automated voice).*`,
 	`more info(?: \| send feedback)?`, `send feedback`, `powered by .{0,40}`,
+	`artikel (?:anhören|vorlesen)(?: \d+ min(?:\.|uten)?)?`, `anhören`, `vorlesen`, `diese audio-?version wurde (?:künstlich|automatisch) (?:erzeugt|generiert).*`,
+	`mehr infos?(?: \| feedback senden)?`, `feedback (?:senden|geben)`, `quellen?:\s*[^.!?]{1,40}\.?`, `quelle`, `mehr zum thema`, `werbung`, `(?:artikel )?teilen`,
 	`(?:ai|automatically|artificially|computer)[- ]generated (?:audio|voice|version|speech).{0,100}`,
 	`(?:the )?audio (?:(?:is|was) )?(?:generated|created|produced) (?:by|with|using) .{0,100}`,
 	`(?:voiced|narrated|read) by (?:an? )?(?:ai|artificial|automated|synthetic|computer).{0,100}`,
@@ -52,7 +54,7 @@ var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// Bylines and date lines that sit inside the article container.
 	`(?:(?:published|updated|stand|aktualisiert)?:? ?)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,? (?:um )?\d{1,2}[:.]\d{2}(?: ?(?:uhr|h|[ap]\.?m\.?))?)?`,
 	`\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?)?`,
-	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,60}`,
+	`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*[-–|·•]\s*.{0,100}`,
 	`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:\d{1,2}\.? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?\d{4}(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?`,
 }, "|") + `)$`)
 
@@ -83,6 +85,14 @@ var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd
 // sectionEnd matches headings that start a run of furniture (comments,
 // related articles) rather than a section of the article.
 var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
+
+// apparatus matches the headings of what follows an encyclopedia or blog
+// article (references, footnotes, links): lists to look things up in,
+// not text to listen to. Only headings count: a "Notes:" line in a post
+// may open its own points.
+var apparatus = regexp.MustCompile(`(?i)^(?:references|notes and references|citations|footnotes|bibliography|` +
+	`further reading|external links|see also|sources and references|einzelnachweise|weblinks|` +
+	`références|notes et références|voir aussi|referencias|enlaces externos|véase también)$`)
 
 // Marker blocks stand in the block list for a heading that opens comments
 // (sectionStop) or related stories (relatedStop); cleanBlocks drops them
@@ -140,7 +150,7 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			case t == sectionStop || isLabel(bare, commentsLabel):
 				mode = toHeading
 				continue
-			case t == relatedStop || isLabel(bare, sectionEnd):
+			case t == relatedStop || isLabel(bare, sectionEnd) || isLabel(bare, apparatus):
 				mode = whileTeasers
 				continue
 			}
@@ -168,6 +178,34 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// joinFragments joins a paragraph that stops mid-sentence with the next
+// one when that reads on (a lower-case word or a comma): markup that
+// closed a paragraph around a formula or an inline widget must not be
+// read as two broken sentences with a pause between them.
+func joinFragments(in []article.Block) []article.Block {
+	out := in[:0]
+	for _, b := range in {
+		if n := len(out); n > 0 && b.Type == article.Paragraph && out[n-1].Type == article.Paragraph &&
+			!endsProse(out[n-1].Text) && readsOn(b.Text) {
+			sep := " "
+			if strings.IndexAny(b.Text[:1], ",;:.)") == 0 {
+				sep = ""
+			}
+			out[n-1].Text += sep + b.Text
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// readsOn reports text that continues a sentence: it starts with a
+// lower-case letter or with punctuation that cannot open one.
+func readsOn(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r) || strings.ContainsRune(",;:)", r)
 }
 
 func isFurnitureLine(t, bare string) bool {

@@ -32,6 +32,12 @@ func (p *page) scoreCandidates() map[*html.Node]float64 {
 			commas = commas * length / max(s.text, 1)
 		}
 		score := 1 + float64(commas) + min(float64(length)/100, 3)
+		if isItem(n) {
+			// A list item is an entry (a footnote, a link, a slide), not
+			// prose: its commas separate fields, not clauses.
+			score = 1 + min(float64(commas), 2) + min(float64(length)/100, 3)
+			score /= 2
+		}
 		level := 0
 		for a := n.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 			if _, ok := scores[a]; !ok {
@@ -98,6 +104,13 @@ func (p *page) mainContent() []*html.Node {
 	}
 	if top == nil {
 		return []*html.Node{p.root}
+	}
+	// An only child is no narrower than its parent, and a table's rows
+	// are read with their table: take the parent, whose siblings may be
+	// the article's other paragraphs.
+	for top.Parent != nil && top.Parent.Type == html.ElementNode && (onlyChild(top) || isTablePart(top)) &&
+		top.Parent.DataAtom != atom.Body && top.Parent.DataAtom != atom.Html {
+		top = top.Parent
 	}
 	if top.Parent == nil || top.Parent.Type != html.ElementNode {
 		return []*html.Node{top}
@@ -281,6 +294,33 @@ func (p *page) wrapsParagraph(n *html.Node) bool {
 			return true
 		}
 		n = only
+	}
+	return false
+}
+
+// onlyChild reports whether n is its parent's only element child and no
+// text stands beside it.
+func onlyChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
+}
+
+func isTablePart(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
+}
+
+func isItem(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Li, atom.Dd, atom.Dt:
+		return true
 	}
 	return false
 }

@@ -43,8 +43,14 @@ type corpusPage struct {
 }
 
 func loadCorpus(t testing.TB) (map[string]score.Entry, []corpusPage) {
+	return loadBenchmark(t, "benchmarks/article-extraction")
+}
+
+// loadBenchmark reads a benchmark directory under ../shared: its ground
+// truth and every page, sorted by id.
+func loadBenchmark(t testing.TB, name string) (map[string]score.Entry, []corpusPage) {
 	t.Helper()
-	dir := testenv.SharedFile(t, "benchmarks/article-extraction")
+	dir := testenv.SharedFile(t, name)
 	truth, err := score.LoadFile(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -100,7 +100,7 @@ var blockTags = map[atom.Atom]bool{
 // skipTags never hold article text that should be read aloud.
 var skipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Video: true, atom.Audio: true, atom.Canvas: true, atom.Picture: true, atom.Img: true,
 	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
 	atom.Nav: true, atom.Figure: true, atom.Figcaption: true, atom.Head: true,

@@ -73,6 +73,7 @@ func Extract(body []byte, pageURL, contentType string, opts Options) (article.Ar
 		// their JSON-LD; the markup then holds a teaser or nothing.
 		a.Blocks = ld
 	}
+	a.Blocks = p.fallback(a.Blocks, a.Title)
 	if letters(a.Blocks) < minLetters {
 		return a, article.ErrNoText
 	}

@@ -227,7 +227,11 @@ func TestCharsets(t *testing.T) {
 		{"undeclared is utf-8", "", "<p>“Curly” quotes and café in a paragraph long enough to count.</p>", "“Curly” quotes and café"},
 		{"meta windows-1252", "", "<meta charset=windows-1252><p>\x93Curly\x94 quotes and caf\xe9 in a paragraph long enough.</p>", "“Curly” quotes and café"},
 		{"header wins", "text/html; charset=iso-8859-1", "<p>caf\xe9 au lait, served in a paragraph that is long enough.</p>", "café au lait"},
-		{"invalid bytes", "", "<p>bad \xff\xfe bytes inside a paragraph that is long enough to keep.</p>", "bad \uFFFD bytes"},
+		{"stray bytes in a UTF-8 page", "", "<p>café and bad \xff\xfe bytes inside a paragraph that is long enough to keep.</p>", "bad \uFFFD bytes"},
+		{"undeclared and not UTF-8 is windows-1252", "", "<p>\x93Curly\x94 quotes and caf\xe9 in a paragraph long enough.</p>", "“Curly” quotes and café"},
+		{"valid UTF-8 beats a meta gb2312", "", "<meta charset=gb2312><p>腾讯网 科技 新电脑已可利用记忆自学, in a paragraph that is long enough.</p>", "新电脑已可利用记忆自学"},
+		{"meta gb2312 on GBK bytes", "", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>\xd0\xc2\xb5\xe7\xc4\xd4, in a paragraph that is long enough to be kept.</p>", "新电脑"},
+		{"UTF-16 by its BOM", "", "\xff\xfe<\x00p\x00>\x00h\x00\xe9\x00l\x00l\x00o\x00 \x00w\x00o\x00r\x00l\x00d\x00,\x00 \x00a\x00g\x00a\x00i\x00n\x00.\x00", "héllo world"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

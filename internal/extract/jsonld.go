@@ -20,7 +20,7 @@ var articleTypes = map[string]bool{
 
 func (d *declared) addLD(src string) {
 	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+	if err := json.Unmarshal([]byte(unwrapLD(src)), &v); err != nil {
 		// Broken JSON-LD (comments, stray braces) is common; salvage the
 		// plain string fields of an article object.
 		if o := salvageLD(src); o != nil {
@@ -51,6 +51,23 @@ func (d *declared) addLD(src string) {
 		}
 	}
 	visit(v, 0)
+}
+
+// unwrapLD cuts the JSON out of the wrappers pages put around it
+// (<![CDATA[ … ]]>, <!-- … -->, comments before and after).
+func unwrapLD(src string) string {
+	if i := strings.Index(src, "<![CDATA["); i >= 0 {
+		src = src[i+len("<![CDATA["):]
+		if j := strings.LastIndex(src, "]]>"); j >= 0 {
+			src = src[:j]
+		}
+	}
+	i := strings.IndexAny(src, "{[")
+	j := strings.LastIndexAny(src, "}]")
+	if i < 0 || j < i {
+		return src
+	}
+	return src[i : j+1]
 }
 
 func isArticleType(t any) bool {

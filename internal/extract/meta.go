@@ -11,12 +11,19 @@ import (
 	"aloud/internal/article"
 )
 
+// maxH1s bounds the <h1>s remembered as title evidence.
+const maxH1s = 8
+
 // declared is what the page says about itself in its head and markup.
 type declared struct {
 	lang, title, canonical, h1, kicker string
+	h1s                                []string          // every <h1>'s text, in order (at most maxH1s)
 	meta                               map[string]string // lowercased name/property → first content
 	ld                                 []map[string]any  // JSON-LD article objects
 	times                              []string          // <time datetime> values in order
+	itemDate                           string            // itemprop=datePublished
+	visibleBy, markedBy                string            // "By NAME" line; byline element text
+	visibleDate                        time.Time         // the date on the "By NAME" line
 }
 
 // collectDeclared reads metadata from the whole document.
@@ -25,6 +32,10 @@ func collectDeclared(root *html.Node) *declared {
 	walk(root, 0, func(n *html.Node, _ int) bool {
 		if n.Type != html.ElementNode {
 			return true
+		}
+		d.noteByline(n)
+		if d.itemDate == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+			d.itemDate = firstOf(attr(n, "datetime"), attr(n, "content"))
 		}
 		if d.kicker == "" && d.h1 == "" && isKicker(n) {
 			if k := textOf(n); len(k) > 0 && len(k) <= 120 {
@@ -38,7 +49,7 @@ func collectDeclared(root *html.Node) *declared {
 				d.lang = attr(n, "xml:lang")
 			}
 		case atom.Title:
-			if d.title == "" {
+			if d.title == "" && n.Namespace == "" { // not an <svg> icon's <title>
 				d.title = textOf(n)
 			}
 		case atom.Meta:
@@ -53,9 +64,15 @@ func collectDeclared(root *html.Node) *declared {
 			}
 			return false
 		case atom.H1:
+			if len(d.h1s) >= maxH1s {
+				break
+			}
+			h, k := headline(n)
+			if h != "" {
+				d.h1s = append(d.h1s, h)
+			}
 			if d.h1 == "" {
-				var k string
-				if d.h1, k = headline(n); k != "" {
+				if d.h1 = h; k != "" {
 					d.kicker = k
 				} else if d.kicker == "" {
 					d.kicker = kickerBefore(n)
@@ -77,8 +94,8 @@ func (d *declared) addMeta(n *html.Node) {
 		return
 	}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-		key := strings.ToLower(strings.TrimSpace(attr(n, k)))
-		if key != "" {
+		// One tag may name several properties: property="og:title twitter:title".
+		for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
 			if _, ok := d.meta[key]; !ok {
 				d.meta[key] = content
 			}
@@ -90,11 +107,8 @@ func (d *declared) addMeta(n *html.Node) {
 func (p *page) metadata(pageURL string) article.Article {
 	d := p.decl
 	a := article.Article{Kicker: d.kicker}
-	a.Title = pickTitle(d)
-	a.Byline = firstOf(d.ldString("author"), d.meta["author"], d.meta["article:author"], d.meta["byl"])
-	if strings.HasPrefix(a.Byline, "http") {
-		a.Byline = ""
-	}
+	a.Title = pickTitle(d, pageURL)
+	a.Byline = d.byline()
 	a.Source = firstOf(d.meta["og:site_name"], ldPublisher(d), d.meta["application-name"])
 	a.Language = normLang(firstOf(d.lang, d.ldString("inLanguage"), d.meta["content-language"],
 		d.meta["og:locale"], d.meta["language"]))
@@ -107,23 +121,46 @@ func (p *page) metadata(pageURL string) article.Article {
 			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
+	a.Published = d.published()
+	return a
+}
+
+// byline is the author as the page declares it (JSON-LD, <meta>) or
+// shows it (a "By NAME" line, an author element); never a profile URL.
+func (d *declared) byline() string {
+	for _, s := range []string{d.ldString("author"), d.meta["author"], d.meta["article:author"],
+		d.meta["parsely-author"], d.meta["dc.creator"], d.meta["dc:creator"], d.meta["sailthru.author"],
+		d.meta["byl"], d.visibleBy, d.markedBy} {
+		s = collapse(byPrefix.ReplaceAllString(strings.TrimSpace(s), ""))
+		if s != "" && len(s) <= 200 && !strings.Contains(s, "://") && !strings.HasPrefix(s, "www.") {
+			return s
+		}
+	}
+	return ""
+}
+
+// published is the publication time from the most explicit evidence:
+// JSON-LD, <meta> tags, itemprop, <time datetime>, then a date shown on
+// the byline line.
+func (d *declared) published() time.Time {
 	dates := []string{d.ldString("datePublished"), d.meta["article:published_time"],
-		d.meta["datepublished"], d.meta["date"], d.meta["pubdate"], d.meta["publish-date"],
-		d.meta["dc.date.issued"], d.meta["sailthru.date"], d.meta["parsely-pub-date"]}
+		d.meta["datepublished"], d.meta["date"], d.meta["pubdate"], d.meta["publishdate"],
+		d.meta["publish-date"], d.meta["dc.date.issued"], d.meta["dc.date"], d.meta["dcterms.created"],
+		d.meta["sailthru.date"], d.meta["parsely-pub-date"], d.itemDate}
 	dates = append(dates, d.times...)
 	for _, s := range dates {
 		if t, ok := parseTime(s); ok {
-			a.Published = t
-			break
+			return t
 		}
 	}
-	return a
+	return d.visibleDate
 }
 
 var timeLayouts = []string{
 	time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00",
-	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05", "2006-01-02",
-	time.RFC1123Z, time.RFC1123, "2006/01/02", "20060102",
+	"2006-01-02T15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05.999999999-0700",
+	"2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123, "2006/01/02", "20060102",
+	"01/02/2006 15:04:05", "01/02/2006",
 }
 
 func parseTime(s string) (time.Time, bool) {
@@ -135,6 +172,9 @@ func parseTime(s string) (time.Time, bool) {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true
 		}
+	}
+	if len(s) < 60 {
+		return visibleDate(s) // "March 12, 2024" in a datetime attribute
 	}
 	return time.Time{}, false
 }
@@ -206,21 +246,4 @@ func kickerBefore(h1 *html.Node) string {
 		return ""
 	}
 	return k
-}
-
-// pickTitle prefers the visible <h1> when the page's declared titles agree
-// with it; otherwise the <h1> is a section label ("Games") and the
-// declared headline wins.
-func pickTitle(d *declared) string {
-	declared := []string{d.ldString("headline"), d.meta["og:title"], d.meta["twitter:title"], d.title}
-	h1 := strings.ToLower(d.h1)
-	for _, t := range declared {
-		if lt := strings.ToLower(t); h1 != "" && lt != "" && (strings.Contains(lt, h1) || strings.Contains(h1, lt)) {
-			return d.h1
-		}
-	}
-	if d.h1 != "" && len(d.h1) > 20 {
-		return d.h1
-	}
-	return firstOf(declared[0], declared[1], declared[2], d.h1, declared[3])
 }

@@ -16,6 +16,7 @@ type stat struct {
 	link   int  // of which inside <a>
 	commas int  // commas of every script
 	paras  int  // paragraphs of at least 80 runes
+	lone   int  // of which the only paragraph among their siblings (a caption in a gallery slide)
 	inline int  // runes in direct text and inline children (text not in a child block)
 	body   bool // is or holds explicit article-body markup
 	post   bool // is or holds an embedded post (a quoted tweet)
@@ -52,7 +53,7 @@ func (p *page) removeInvisible() []*html.Node {
 			drop = append(drop, n)
 			return false
 		case html.ElementNode:
-			if skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
+			if isMath(n) && !keepMath(n) || skipTags[n.DataAtom] || isInvisible(n) || depth == maxDepth {
 				drop = append(drop, n)
 				switch n.DataAtom {
 				case atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Audio:
@@ -103,6 +104,7 @@ func (p *page) computeStats() {
 
 func (p *page) statOf(n *html.Node, inLink bool) *stat {
 	s := &stat{}
+	direct := 0 // children that are paragraphs
 	if n.Type == html.ElementNode && n.DataAtom == atom.A {
 		inLink = true
 	}
@@ -118,6 +120,10 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 			}
 		case html.ElementNode, html.DocumentNode:
 			cs := p.statOf(c, inLink)
+			if cs.paras == 1 && !cs.block {
+				direct++
+			}
+			s.lone += cs.lone
 			s.text += cs.text
 			s.link += cs.link
 			s.commas += cs.commas
@@ -129,6 +135,9 @@ func (p *page) statOf(n *html.Node, inLink bool) *stat {
 				s.inline += cs.text
 			}
 		}
+	}
+	if direct == 1 {
+		s.lone++
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.P || !s.block && blockTags[n.DataAtom]) && s.text >= 80 {
 		s.paras++
@@ -182,19 +191,22 @@ func (p *page) removeFurniture() {
 			return true // table rows are named after their data ("player-42")
 		}
 		s := p.st[n]
-		if s.body || s.post {
+		if s.body || s.post || inRunningText(n, s) {
 			return true
 		}
 		name := classWords(n)
-		furniture := isFurnitureName(name) || (n.DataAtom == atom.Header || n.DataAtom == atom.Form) && s.paras < 2
+		furniture := isFurnitureName(n) || (n.DataAtom == atom.Header || n.DataAtom == atom.Form) && s.paras < 2
 		if !furniture {
 			return true
 		}
 		// A wrapper named for what sits beside the article ("with-sidebar")
 		// can hold the article itself.
+		// It cannot be one whose paragraphs stand one to an item, as the
+		// captions of a gallery's slides do.
 		big := total.paras > 0 && float64(s.paras) >= 0.4*float64(total.paras) && s.paras >= 2 ||
 			total.text > 0 && float64(s.text-s.link) >= 0.6*float64(total.text-total.link)
-		if big && !strings.Contains(name, "comment") || isContentName(name) && s.paras >= 3 {
+		big = big && (s.paras < 4 || 2*s.lone < s.paras)
+		if big && !strings.Contains(name, "comment") || isContentName(n) && s.paras >= 3 {
 			return true
 		}
 		if isHeading(n) && sectionName.MatchString(name) {
@@ -209,6 +221,36 @@ func (p *page) removeFurniture() {
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// inRunningText reports an inline element inside a sentence (text on
+// both sides of it): "I am a <a class=popup>rather elderly</a> man" is
+// read whole, whatever the link's class says.
+func inRunningText(n *html.Node, s *stat) bool {
+	if s.block || blockTags[n.DataAtom] {
+		return false
+	}
+	prev := func(c *html.Node) *html.Node { return c.PrevSibling }
+	next := func(c *html.Node) *html.Node { return c.NextSibling }
+	return hasText(n.PrevSibling, prev) && hasText(n.NextSibling, next)
+}
+
+// hasText reports whether a text node with letters comes before the next
+// element, walking from c with next.
+func hasText(c *html.Node, next func(*html.Node) *html.Node) bool {
+	for ; c != nil; c = next(c) {
+		switch c.Type {
+		case html.TextNode:
+			if hasWord(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if blockTags[c.DataAtom] || c.DataAtom == atom.Br {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // sectionName matches class names of headings over furniture sections.

@@ -1,55 +1,10 @@
 package extract
 
 import (
-	"bytes"
-	"fmt"
-	"mime"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/transform"
 )
-
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
-
-// decode converts body to UTF-8 following the declared charset, else
-// treating it as UTF-8. The WHATWG default of windows-1252 is deliberately
-// not used: pages saved as UTF-8 without a declaration are common.
-func decode(body []byte, contentType string) (string, error) {
-	label := ""
-	if contentType != "" {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			label = params["charset"]
-		}
-	}
-	if label == "" {
-		head := body[:min(len(body), 4096)]
-		if m := metaCharset.FindSubmatch(head); m != nil {
-			label = string(m[1])
-		}
-	}
-	if bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {
-		body, label = body[3:], "utf-8"
-	}
-	enc, name := charset.Lookup(label)
-	if enc == nil || name == "utf-8" {
-		if utf8.Valid(body) {
-			return string(body), nil
-		}
-		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
-	}
-	out, _, err := transform.Bytes(enc.NewDecoder(), body)
-	if err != nil {
-		return "", fmt.Errorf("decode %s: %w", name, err)
-	}
-	if !utf8.Valid(out) {
-		return strings.ToValidUTF8(string(out), "\uFFFD"), nil
-	}
-	return string(out), nil
-}
 
 // flatten drops the start and end tags nested deeper than limit, keeping
 // their text, so that a hostile page parses at a bounded depth.

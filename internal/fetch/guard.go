@@ -149,3 +149,12 @@ func normHost(h string) string {
 	h = strings.TrimSuffix(strings.Trim(h, "[]"), ".")
 	return h
 }
+
+// CheckURL applies to raw the checks Get makes before connecting (scheme,
+// credentials, length, literal private or loopback addresses and
+// localhost, unless allowed), so that a URL can be refused when it is
+// submitted rather than when it is fetched.
+func (f *Fetcher) CheckURL(raw string) error {
+	_, err := f.parseURL(raw)
+	return err
+}

@@ -27,6 +27,7 @@ var furnitureLines = map[string]bool{
 	"mehr zum thema": true, "auch interessant": true, "lesen sie auch": true, "lesen sie mehr": true,
 	"mehr infos | feedback senden": true, "feedback senden": true, "mehr infos": true,
 	"mehr informationen": true, "drucken": true, "kommentare": true, "link kopieren": true,
+	"quelle": true, "quellen": true, "feedback geben": true, "mehr info": true,
 }
 
 // furniturePrefixes start lines that are chrome whatever follows them.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	neturl "net/url"
 	"os"
 	"strings"
 
@@ -34,7 +35,13 @@ type Loader struct {
 	// HTMLMaxBytes limits HTML input, whose markup makes it larger than
 	// the text it holds; 0 means DefaultHTMLMaxBytes, negative means none.
 	HTMLMaxBytes int64
-	Language     string // BCP 47 tag that overrides detection; "" means detected, else "en"
+	Language     string // BCP 47 tag that overrides detection; "" means detected, else the default
+	// DefaultLanguage is the language of an article that names none (the
+	// publication's); "" means "en".
+	DefaultLanguage string
+	// Detect guesses the language of an article that names none; nil (for
+	// now) skips detection. A later language detector plugs in here.
+	Detect func(a article.Article) string
 }
 
 // Load reads src: "-" is stdin, an http:// or https:// address is
@@ -57,7 +64,7 @@ func (l *Loader) Load(ctx context.Context, src string, stdin io.Reader) (article
 	if err != nil {
 		return article.Article{}, err
 	}
-	return l.parse(data, "", "")
+	return l.Parse(data, "", "")
 }
 
 func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, error) {
@@ -66,12 +73,12 @@ func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, erro
 	}
 	body, ctype, final, err := l.Fetcher.Fetch(ctx, url)
 	if err != nil {
-		return article.Article{}, fmt.Errorf("fetch %s: %w", url, err)
+		return article.Article{}, fmt.Errorf("fetch %s: %w", RedactURL(url), err)
 	}
 	if final == "" {
 		final = url
 	}
-	a, err := l.parse(body, final, ctype)
+	a, err := l.Parse(body, final, ctype)
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -79,7 +86,38 @@ func (l *Loader) loadURL(ctx context.Context, url string) (article.Article, erro
 	return a, nil
 }
 
-// parse sends data to the HTML extractor or the text reader.
+// Parse reads input already in memory (a file, a request body, a fetched
+// page whose final URL is pageURL), sending it to the HTML extractor or the
+// text reader, and settles its language.
+func (l *Loader) Parse(data []byte, pageURL, ctype string) (article.Article, error) {
+	a, err := l.parse(data, pageURL, ctype)
+	if err != nil {
+		return a, err
+	}
+	a.Language = l.language(a)
+	return a, nil
+}
+
+// language is the override, else the language the article names, else a
+// detected one, else the default, else English.
+func (l *Loader) language(a article.Article) string {
+	if l.Language != "" {
+		return l.Language
+	}
+	if a.Language != "" {
+		return a.Language
+	}
+	if l.Detect != nil {
+		if lang := l.Detect(a); lang != "" {
+			return lang
+		}
+	}
+	if l.DefaultLanguage != "" {
+		return l.DefaultLanguage
+	}
+	return "en"
+}
+
 func (l *Loader) parse(data []byte, pageURL, ctype string) (article.Article, error) {
 	if looksHTML(data, ctype) {
 		if err := checkSize(int64(len(data)), l.htmlLimit(), l.MaxBytesHint); err != nil {
@@ -92,14 +130,9 @@ func (l *Loader) parse(data []byte, pageURL, ctype string) (article.Article, err
 		if err != nil {
 			return article.Article{}, fmt.Errorf("extract html: %w", err)
 		}
-		if l.Language != "" {
-			a.Language = l.Language
-		} else if a.Language == "" {
-			a.Language = "en"
-		}
 		return a, nil
 	}
-	return ReadText(data, TextOptions{Language: l.Language, MaxBytes: l.limit(), MaxBytesHint: l.MaxBytesHint})
+	return ReadText(data, TextOptions{MaxBytes: l.limit(), MaxBytesHint: l.MaxBytesHint, NoDefaultLanguage: true})
 }
 
 func (l *Loader) limit() int64 {
@@ -226,4 +259,18 @@ func IsInputError(err error) (string, bool) {
 		return ie.Reason, true
 	}
 	return "", false
+}
+
+// RedactURL hides the password of a URL that carries user:password, for
+// errors and logs; other strings are returned unchanged.
+func RedactURL(raw string) string {
+	if u, err := neturl.Parse(raw); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	if at := strings.IndexByte(raw, '@'); at >= 0 && strings.Contains(raw[:at], "://") {
+		// Unparsable, but shaped like scheme://user:pass@host: drop the userinfo.
+		i := strings.Index(raw, "://") + 3
+		return raw[:i] + "xxxxx" + raw[at:]
+	}
+	return raw
 }

@@ -205,3 +205,17 @@ func TestIsInputError(t *testing.T) {
 		t.Errorf("got %q", wrapped.Error())
 	}
 }
+
+func TestRedactURL(t *testing.T) {
+	cases := map[string]string{
+		"https://user:pw@example.com/a?b=c": "https://user:xxxxx@example.com/a?b=c",
+		"https://example.com/a":             "https://example.com/a",
+		"http://u:p w@ex ample.com/%zz":     "http://xxxxx@ex ample.com/%zz",
+		"notes.html":                        "notes.html",
+	}
+	for in, want := range cases {
+		if got := RedactURL(in); got != want {
+			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

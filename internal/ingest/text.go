@@ -10,9 +10,12 @@ import (
 
 // TextOptions configure ReadText.
 type TextOptions struct {
-	Language     string // BCP 47 tag of the text; "" means "en"
-	MaxBytes     int64  // size limit; 0 means DefaultMaxBytes, negative means none
-	MaxBytesHint string // how the user raises the limit, named in the error
+	Language string // BCP 47 tag of the text; "" means "en"
+	// NoDefaultLanguage leaves Language empty when unset, for the Loader
+	// to settle (publication default, detection).
+	NoDefaultLanguage bool
+	MaxBytes          int64  // size limit; 0 means DefaultMaxBytes, negative means none
+	MaxBytesHint      string // how the user raises the limit, named in the error
 }
 
 // ReadText reads a plain-text article (see the package doc for the layout)
@@ -33,7 +36,7 @@ func ReadText(data []byte, opts TextOptions) (article.Article, error) {
 	}
 	a := parseText(text)
 	a.Language = opts.Language
-	if a.Language == "" {
+	if a.Language == "" && !opts.NoDefaultLanguage {
 		a.Language = "en"
 	}
 	if !hasWords(a.Title) && len(a.Blocks) == 0 {

@@ -293,3 +293,17 @@ func TestReadTextErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestGermanFurniture(t *testing.T) {
+	for _, s := range []string{"Artikel anhören", "Diese Audioversion wurde künstlich erzeugt.", "Mehr Infos",
+		"Feedback senden", "Mehr Infos | Feedback senden", "Quelle", "Anzeige", "Mehr zum Thema"} {
+		if !IsFurniture(s) {
+			t.Errorf("IsFurniture(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Die Anzeige wurde zurückgezogen.", "Mehr zum Thema Energie folgt im Herbst."} {
+		if IsFurniture(s) {
+			t.Errorf("IsFurniture(%q) = true", s)
+		}
+	}
+}

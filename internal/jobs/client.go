@@ -46,7 +46,8 @@ type Fetcher interface {
 // Blobs is where finished audio goes (blob.Local in production).
 type Blobs interface {
 	blob.Store
-	TempDir() (string, error)
+	TempDirOf(owner string) (string, error)
+	CleanScratch(ctx context.Context, alive func(owner string) bool) (int, error)
 	PutFile(ctx context.Context, path, ext string) (string, error)
 }
 
@@ -61,9 +62,11 @@ type Deps struct {
 	Store    *store.Store
 	Blobs    Blobs
 	Renderer Renderer
-	Fetcher  Fetcher
-	// Extract reads the article in an HTML page (extract.Extract).
-	Extract func(body []byte, pageURL, contentType string) (article.Article, error)
+	Fetcher  Fetcher // feed polls
+	// Load reads an ingest input through the loader the CLI uses
+	// (ingest.Loader): lang overrides the article's language, defaultLang
+	// is the language of one that names none ("" means English).
+	Load func(ctx context.Context, in Input, lang, defaultLang string) (article.Article, error)
 	// ParseFeed reads RSS, Atom or JSON Feed (feed.Parse).
 	ParseFeed func(r io.Reader) (*feed.Feed, error)
 	// Permanent reports errors that retrying cannot fix; such jobs are
@@ -82,14 +85,25 @@ type Settings struct {
 
 // Config sizes and times the client.
 type Config struct {
-	Concurrency     int           // renders run at once by this process (and as many light jobs); 0 = insert only
-	RenderTimeout   time.Duration // default 10m
-	RescueAfter     time.Duration // River's rescue of jobs whose worker died; default 1h
-	FetchPoll       time.Duration // how often idle workers look for jobs; default 1s
-	FeedSweep       time.Duration // how often due feeds are enqueued; default 1m
-	MaxAttempts     int           // default 5
-	SoftStopTimeout time.Duration // default 10s
-	DisablePeriodic bool          // no feed sweep (tests)
+	Concurrency   int           // renders run at once by this process (and as many light jobs); 0 = insert only
+	RenderTimeout time.Duration // a render's timeout before its per-sentence allowance; default 2m
+	// RenderPerSentence is added to a render's timeout per sentence, so a
+	// long article gets the time it needs and a short one is not left
+	// hanging for as long; default 1s.
+	RenderPerSentence time.Duration
+	RescueAfter       time.Duration // River retries a job still running after max(this, its timeout); default RenderTimeout+1m
+	MaxSpokenChars    int           // spoken characters per article; 0 means no limit
+	FetchPoll         time.Duration // how often idle workers look for jobs; default 1s
+	FeedSweep         time.Duration // how often due feeds are enqueued; default 1m
+	MaxAttempts       int           // default 5
+	SoftStopTimeout   time.Duration // on Stop, how long running jobs may finish before they are cancelled (and retried); default 10s
+	// ReclaimInterval is how often running jobs whose process died are
+	// looked for (and at Start); default 10s.
+	ReclaimInterval time.Duration
+	// WatchInterval is how often a running render checks that its article
+	// was neither deleted nor changed; default 1s.
+	WatchInterval   time.Duration
+	DisablePeriodic bool // no feed sweep (tests)
 	Settings        Settings
 }
 
@@ -100,9 +114,13 @@ type Client struct {
 	deps     Deps
 	settings Settings
 	cfg      Config
+	owner    string // River client ID, also the name of this process's liveness lock
 
-	stopOnce sync.Once
-	stopErr  error
+	release     func() // frees the liveness lock
+	stopReclaim context.CancelFunc
+	reclaimDone chan struct{}
+	stopOnce    sync.Once
+	stopErr     error
 }
 
 // New builds the client; Start runs its workers.
@@ -114,13 +132,14 @@ func New(deps Deps, cfg Config) (*Client, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Client{deps: deps, settings: cfg.Settings, cfg: cfg}
+	c := &Client{deps: deps, settings: cfg.Settings, cfg: cfg, owner: newOwnerID()}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &ingestWorker{c: c})
 	river.AddWorker(workers, &renderWorker{c: c})
 	river.AddWorker(workers, &publishWorker{c: c})
 	river.AddWorker(workers, &pollFeedWorker{c: c})
 	rc := &river.Config{
+		ID:                   c.owner,
 		Logger:               deps.Logger,
 		Workers:              workers,
 		JobTimeout:           cfg.RenderTimeout,
@@ -161,11 +180,14 @@ func (cfg Config) withDefaults() Config {
 			*d = v
 		}
 	}
-	def(&cfg.RenderTimeout, 10*time.Minute)
-	def(&cfg.RescueAfter, time.Hour)
+	def(&cfg.RenderTimeout, 2*time.Minute)
+	def(&cfg.RenderPerSentence, time.Second)
+	def(&cfg.RescueAfter, cfg.RenderTimeout+time.Minute)
 	def(&cfg.FetchPoll, time.Second)
 	def(&cfg.FeedSweep, time.Minute)
 	def(&cfg.SoftStopTimeout, 10*time.Second)
+	def(&cfg.ReclaimInterval, 10*time.Second)
+	def(&cfg.WatchInterval, time.Second)
 	if cfg.RescueAfter < cfg.RenderTimeout {
 		cfg.RescueAfter = cfg.RenderTimeout // River requires it
 	}
@@ -184,31 +206,66 @@ func (cfg Config) withDefaults() Config {
 	return cfg
 }
 
-// Start runs the workers (and, on the leader, the feed sweep) until Stop.
+// Start takes this process's liveness lock, reclaims the jobs of dead
+// processes, and runs the workers (and, on the leader, the feed sweep)
+// until Stop.
 func (c *Client) Start(ctx context.Context) error {
 	if c.cfg.Concurrency == 0 {
 		return nil
 	}
-	if err := c.river.Start(ctx); err != nil {
+	release, err := c.deps.Store.HoldOwner(ctx, c.owner)
+	if err != nil {
 		return fmt.Errorf("start jobs: %w", err)
 	}
+	c.release = release
+	c.recover(ctx)
+	if err := c.river.Start(ctx); err != nil {
+		release()
+		return fmt.Errorf("start jobs: %w", err)
+	}
+	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	c.stopReclaim, c.reclaimDone = cancel, make(chan struct{})
+	go func() {
+		defer close(c.reclaimDone)
+		c.reclaimLoop(rctx)
+	}()
 	return nil
 }
 
-// Stop lets running jobs finish for SoftStopTimeout, then cancels them;
-// River returns a cancelled job to the queue, so nothing is lost. Calling
-// Stop twice is safe.
+// stopGrace is how long, after SoftStopTimeout cancelled the jobs still
+// running, Stop waits for them to return and for River to record their
+// errors (which makes them retryable rather than left "running").
+const stopGrace = 15 * time.Second
+
+// Stop stops fetching jobs, lets running ones finish for SoftStopTimeout,
+// then cancels them; River records the cancellation as an error and
+// retries them promptly, so nothing is lost or left running. It waits at
+// most SoftStopTimeout plus a grace, whatever ctx says. Calling Stop twice
+// is safe.
 func (c *Client) Stop(ctx context.Context) error {
 	c.stopOnce.Do(func() {
 		if c.cfg.Concurrency == 0 {
 			return
 		}
-		if err := c.river.Stop(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.cfg.SoftStopTimeout+stopGrace)
+		defer cancel()
+		if err := c.river.Stop(sctx); err != nil && !errors.Is(err, context.Canceled) {
 			c.stopErr = fmt.Errorf("stop jobs: %w", err)
+		}
+		if c.stopReclaim != nil {
+			c.stopReclaim()
+			<-c.reclaimDone
+		}
+		if c.release != nil && c.stopErr == nil {
+			// Still running jobs keep the lock: only our death frees them.
+			c.release()
 		}
 	})
 	return c.stopErr
 }
+
+// Owner is this process's River client ID.
+func (c *Client) Owner() string { return c.owner }
 
 // River exposes the underlying client (tests, subscriptions).
 func (c *Client) River() *river.Client[*sql.Tx] { return c.river }

@@ -24,7 +24,7 @@ func IsPermanent(err error) bool {
 	var se *fetch.StatusError
 	var fs *feed.SizeError
 	switch {
-	case errors.Is(err, ErrBadInput), errors.Is(err, article.ErrNoText), errors.As(err, &ie),
+	case errors.Is(err, ErrBadInput), errors.Is(err, ErrTooLong), errors.Is(err, article.ErrNoText), errors.As(err, &ie),
 		errors.Is(err, render.ErrNothingToSay), errors.Is(err, tts.ErrUnknownVoice),
 		errors.Is(err, fetch.ErrInvalidURL), errors.Is(err, fetch.ErrScheme), errors.Is(err, fetch.ErrCredentials),
 		errors.Is(err, fetch.ErrURLTooLong), errors.Is(err, fetch.ErrBlocked), errors.Is(err, fetch.ErrTooLarge),
@@ -34,4 +34,23 @@ func IsPermanent(err error) bool {
 		return se.Code >= 400 && se.Code < 500 && se.Code != 408 && se.Code != 429
 	}
 	return false
+}
+
+// clientMessage is the error an article shows its API client: the input
+// error's reason, or the error without the hints meant for an operator
+// (flags, variables), which the log keeps.
+func clientMessage(err error) string {
+	var be *fetch.BlockedError
+	switch {
+	case errors.As(err, &be):
+		return "the URL's address is not a public internet address"
+	case errors.Is(err, fetch.ErrTooLarge):
+		return "the page is larger than the size limit"
+	case errors.Is(err, tts.ErrUnknownVoice):
+		return "the voice is not installed"
+	}
+	if reason, ok := ingest.IsInputError(err); ok {
+		return reason
+	}
+	return err.Error()
 }

@@ -35,7 +35,10 @@ type ingestWorker struct {
 	c *Client
 }
 
-func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return 2 * time.Minute }
+// ingestTimeout bounds a fetch and an extraction.
+const ingestTimeout = 2 * time.Minute
+
+func (w *ingestWorker) Timeout(*river.Job[IngestArgs]) time.Duration { return ingestTimeout }
 
 func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) error {
 	start := time.Now()
@@ -79,34 +82,34 @@ func (w *ingestWorker) work(ctx context.Context, job *river.Job[IngestArgs]) err
 	})
 }
 
-// read turns the stored input into an article.
+// read turns the stored input into an article through the loader the CLI
+// uses. Errors name no internal IDs: the article shows them to clients.
 func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Article, error) {
 	var in Input
 	if err := json.Unmarshal(a.Input, &in); err != nil {
-		return article.Article{}, fmt.Errorf("ingest input of %s: %w: %w", a.ID, ErrBadInput, err)
+		return article.Article{}, fmt.Errorf("stored input: %w: %w", ErrBadInput, err)
 	}
-	body, pageURL, ctype := []byte(in.HTML), in.URL, ""
-	if in.HTML == "" {
-		if w.c.deps.Fetcher == nil {
-			return article.Article{}, fmt.Errorf("ingest %s: no fetcher configured: %w", a.ID, ErrBadInput)
-		}
-		resp, err := w.c.deps.Fetcher.Get(ctx, in.URL, nil)
-		if err != nil {
-			return article.Article{}, err
-		}
-		body, pageURL, ctype = resp.Body, resp.URL, resp.ContentType
+	if w.c.deps.Load == nil {
+		return article.Article{}, fmt.Errorf("no loader configured: %w", ErrBadInput)
 	}
-	if w.c.deps.Extract == nil {
-		return article.Article{}, fmt.Errorf("ingest %s: no extractor configured: %w", a.ID, ErrBadInput)
-	}
-	content, err := w.c.deps.Extract(body, pageURL, ctype)
+	content, err := w.c.deps.Load(ctx, in, a.Language, w.publicationLanguage(ctx, a))
 	if err != nil {
-		return article.Article{}, fmt.Errorf("extract %s: %w", a.ID, err)
+		return article.Article{}, err
 	}
-	if content.Language == "" {
-		content.Language = a.Language
+	if err := CheckLength(content, w.c.cfg.MaxSpokenChars); err != nil {
+		return article.Article{}, err
 	}
 	return content, nil
+}
+
+// publicationLanguage is the default language of the article's
+// publication ("" for the loader's English if it cannot be read).
+func (w *ingestWorker) publicationLanguage(ctx context.Context, a store.Article) string {
+	p, err := w.c.deps.Store.Publication(ctx, a.PublicationID)
+	if err != nil {
+		return ""
+	}
+	return p.DefaultLanguage
 }
 
 // failOrRetry handles a step's error: input that can never succeed (or a
@@ -114,9 +117,13 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 // job in one transaction; anything else is returned for River to retry.
 func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleID, renditionID string, cause error) error {
 	permanent := c.deps.Permanent(cause)
+	// The job's context may be the one a shutdown cancelled: the status
+	// still gets written.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
 	if !permanent && !lastAttempt(job) {
 		// Waiting for the retry is "queued" again; the error says why.
-		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, cause.Error())
+		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, clientMessage(cause))
 		_ = c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 			if renditionID != "" {
 				if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusQueued, msg); err != nil {
@@ -129,11 +136,11 @@ func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleI
 	}
 	err := c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 		if renditionID != "" {
-			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, cause.Error()); err != nil {
+			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, clientMessage(cause)); err != nil {
 				return err
 			}
 		}
-		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, cause.Error())
+		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, clientMessage(cause))
 		if errors.Is(err, article.ErrNotFound) {
 			return nil
 		}

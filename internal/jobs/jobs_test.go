@@ -1,6 +1,7 @@
 package jobs_test
 
 import (
+	"aloud/internal/ingest"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -64,6 +65,18 @@ func (f *FakeFetcher) Get(ctx context.Context, url string, cond *fetch.Condition
 	return f.GetFunc(ctx, url, cond)
 }
 
+// fetchAdapter gives the loader the fake fetcher, as fetch.Fetcher.Fetch
+// does for the real one.
+type fetchAdapter struct{ f jobs.Fetcher }
+
+func (a fetchAdapter) Fetch(ctx context.Context, url string) ([]byte, string, string, error) {
+	resp, err := a.f.Get(ctx, url, nil)
+	if err != nil {
+		return nil, "", "", err
+	}
+	return resp.Body, "text/html", resp.URL, nil
+}
+
 type bundle struct {
 	st     *store.Store
 	blobs  *blob.Local
@@ -84,8 +97,19 @@ func setup(t *testing.T, st *store.Store, deps jobs.Deps) *bundle {
 		deps.Renderer = ren
 	}
 	deps.Store, deps.Blobs = st, blobs
-	if deps.Extract == nil {
-		deps.Extract = fakeExtract
+	if deps.Load == nil {
+		l := &ingest.Loader{HTML: fakeExtract}
+		if deps.Fetcher != nil {
+			l.Fetcher = fetchAdapter{deps.Fetcher}
+		}
+		deps.Load = func(ctx context.Context, in jobs.Input, lang, def string) (article.Article, error) {
+			l := *l
+			l.Language, l.DefaultLanguage = lang, def
+			if in.HTML != "" {
+				return l.Parse([]byte(in.HTML), in.URL, "text/html")
+			}
+			return l.Load(ctx, in.URL, nil)
+		}
 	}
 	c, err := jobs.New(deps, jobs.Config{Concurrency: 2, FetchPoll: 50 * time.Millisecond, DisablePeriodic: true})
 	if err != nil {

@@ -18,6 +18,9 @@ import (
 // RenderArgs renders one rendition.
 type RenderArgs struct {
 	RenditionID string `json:"rendition_id" river:"unique"`
+	// Sentences sizes the job's timeout (see Timeout); not part of its
+	// uniqueness.
+	Sentences int `json:"sentences,omitempty"`
 }
 
 // Kind is the job kind.
@@ -35,7 +38,16 @@ type renderWorker struct {
 	c *Client
 }
 
-func (w *renderWorker) Timeout(*river.Job[RenderArgs]) time.Duration { return w.c.cfg.RenderTimeout }
+// Timeout grows with the article: a floor plus an allowance per sentence.
+// River's rescuer also waits this long before it retries a job whose worker
+// died without the liveness check noticing.
+func (w *renderWorker) Timeout(job *river.Job[RenderArgs]) time.Duration {
+	return w.c.renderTimeout(job.Args.Sentences)
+}
+
+func (c *Client) renderTimeout(sentences int) time.Duration {
+	return c.cfg.RenderTimeout + time.Duration(sentences)*c.cfg.RenderPerSentence
+}
 
 func (w *renderWorker) Work(ctx context.Context, job *river.Job[RenderArgs]) error {
 	start := time.Now()
@@ -70,8 +82,15 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 	if err := w.markRendering(ctx, r); err != nil {
 		return err
 	}
-	fin, err := w.render(ctx, r, v.Content)
-	if err != nil {
+	wctx, stopWatch := w.watch(ctx, r)
+	fin, err := w.render(wctx, r, v.Content)
+	stopWatch()
+	switch cause := context.Cause(wctx); {
+	case errors.Is(cause, errDeleted):
+		return river.JobCancel(errDeleted)
+	case errors.Is(cause, errSuperseded):
+		return w.supersede(ctx, job, r)
+	case err != nil:
 		return failOrRetry(ctx, w.c, job.JobRow, r.ArticleID, r.ID, err)
 	}
 	return st.WithTx(ctx, func(tx *store.Tx) error {
@@ -84,6 +103,42 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 		_, err := clientFrom(ctx).InsertTx(ctx, tx.SQL(), PublishArgs{RenditionID: r.ID}, nil)
 		return err
 	})
+}
+
+// Causes of a render cancelled by its watch.
+var (
+	errDeleted    = errors.New("article deleted during its render")
+	errSuperseded = errors.New("article changed during its render")
+)
+
+// watch cancels the render when its article is deleted or its text
+// changes (a DELETE or PUT through any process): it polls the rendition,
+// which works the same on both databases, where River's own cancellation
+// of a running job needs PostgreSQL's notifications.
+func (w *renderWorker) watch(ctx context.Context, r store.Rendition) (context.Context, func()) {
+	wctx, cancel := context.WithCancelCause(ctx)
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(w.c.cfg.WatchInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-wctx.Done():
+				return
+			case <-done:
+				return
+			case <-t.C:
+			}
+			a, err := w.c.deps.Store.ArticleByID(wctx, r.ArticleID)
+			switch {
+			case errors.Is(err, article.ErrNotFound):
+				cancel(errDeleted)
+			case err == nil && a.CurrentVersionID != r.VersionID:
+				cancel(errSuperseded)
+			}
+		}
+	}()
+	return wctx, func() { close(done); cancel(nil) }
 }
 
 // supersede skips a rendition whose article changed before it was
@@ -110,7 +165,7 @@ func (w *renderWorker) markRendering(ctx context.Context, r store.Rendition) err
 // files into blob storage. Nothing refers to them until the caller's
 // transaction commits; if we die first, GC removes them after its grace.
 func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.Article) (store.Finished, error) {
-	dir, err := w.c.deps.Blobs.TempDir()
+	dir, err := w.c.deps.Blobs.TempDirOf(w.c.owner)
 	if err != nil {
 		return store.Finished{}, err
 	}
@@ -119,7 +174,7 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice,
 		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir})
 	if err != nil {
-		return store.Finished{}, fmt.Errorf("render %s: %w", r.ID, err)
+		return store.Finished{}, fmt.Errorf("render: %w", err)
 	}
 	if w.c.deps.Observer != nil {
 		w.c.deps.Observer.RenderFinished(time.Since(start))
@@ -128,7 +183,7 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	for format, path := range res.Files {
 		key, err := w.c.deps.Blobs.PutFile(ctx, path, filepath.Ext(path))
 		if err != nil {
-			return store.Finished{}, fmt.Errorf("store %s audio of %s: %w", format, r.ID, err)
+			return store.Finished{}, fmt.Errorf("store %s audio: %w", format, err)
 		}
 		files[format] = key
 	}
@@ -136,10 +191,10 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	if len(res.Timeline) > 0 {
 		tl := filepath.Join(dir, "timeline.json")
 		if err := os.WriteFile(tl, res.Timeline, 0o644); err != nil {
-			return store.Finished{}, fmt.Errorf("write timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("write timeline: %w", err)
 		}
 		if timeline, err = w.c.deps.Blobs.PutFile(ctx, tl, "json"); err != nil {
-			return store.Finished{}, fmt.Errorf("store timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("store timeline: %w", err)
 		}
 	}
 	return store.Finished{Files: files, TimelineKey: timeline, Duration: res.Duration, Voice: res.Voice}, nil

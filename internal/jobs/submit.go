@@ -31,6 +31,9 @@ func RenditionKey(contentHash, voice string, s Settings) string {
 // (an update that leaves the spoken text alone), else a render job. It
 // runs inside the caller's transaction.
 func (c *Client) SubmitContent(ctx context.Context, tx *store.Tx, a store.Article, content article.Article) error {
+	if err := CheckLength(content, c.cfg.MaxSpokenChars); err != nil {
+		return err
+	}
 	return submit(ctx, c.river, tx, c.settings, a, content)
 }
 
@@ -78,7 +81,8 @@ func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Se
 		if err := tx.SetArticleStatus(ctx, a.ID, store.StatusQueued, ""); err != nil {
 			return err
 		}
-		if _, err := rc.InsertTx(ctx, tx.SQL(), RenderArgs{RenditionID: r.ID}, nil); err != nil {
+		args := RenderArgs{RenditionID: r.ID, Sentences: Measure(content).Sentences}
+		if _, err := rc.InsertTx(ctx, tx.SQL(), args, nil); err != nil {
 			return fmt.Errorf("enqueue render of %s: %w", r.ID, err)
 		}
 		return nil

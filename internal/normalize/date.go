@@ -1,6 +1,9 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 var months = map[string]string{
 	"january": "January", "february": "February", "march": "March",
@@ -182,6 +185,9 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 		st.say(w.cs, last.ce())
 		return used
 	}
+	if n := st.dayThenWord(i, next, m, abbr); n > 0 {
+		return n
+	}
 	if y, ok := yearOf(nx.core); ok {
 		if lower && (w.core == "may" || w.core == "march") {
 			return 0
@@ -192,6 +198,32 @@ func (st *state) monthFirst(i int, m string, abbr bool) int {
 		return next - i + 1
 	}
 	return 0
+}
+
+// dayThenWord speaks a dateline run into the next sentence, "Sept.
+// 28-We went", as the date and then the word after the dash, which must
+// not be lost.
+func (st *state) dayThenWord(i, next int, m string, abbr bool) int {
+	w, nx := st.words[i], st.words[next]
+	k := strings.IndexAny(nx.core, "-–—")
+	if k <= 0 || nx.lead != "" || w.core == strings.ToLower(w.core) {
+		return 0
+	}
+	d, ok := dayOf(nx.core[:k])
+	_, size := utf8.DecodeRuneInString(nx.core[k:])
+	rest := strings.TrimLeft(nx.core[k+size:], "-–—")
+	if !ok || !isAlphaWord(rest) || !isCapitalized(rest) {
+		return 0
+	}
+	if mr, _ := monthOf(rest); mr != "" {
+		return 0
+	}
+	st.buf = append(st.buf, monthSpoken(w.core, m, abbr))
+	st.buf = appendOrdinal(st.buf, d)
+	st.buf[len(st.buf)-1] += ","
+	st.say(w.cs, nx.cs+k)
+	st.emit1(rest, nx.ce()-len(rest), nx.ce())
+	return next - i + 1
 }
 
 // monthSpoken keeps a full month name as written and expands an
@@ -231,7 +263,7 @@ func (st *state) numericDate(c string, off int) bool {
 		y, mo, d = p[0], p[1], p[2]
 	case len(p[0]) <= 2 && len(p[1]) <= 2 && (len(p[2]) == 4 || len(p[2]) == 2):
 		y, mo, d = p[2], p[0], p[1]
-		if atoiSmall(p[0]) > 12 {
+		if atoiSmall(p[0]) > 12 || st.n.dmy && sep == '/' && atoiSmall(p[1]) <= 12 {
 			mo, d = p[1], p[0]
 		}
 	default:
@@ -252,7 +284,7 @@ func (st *state) numericDate(c string, off int) bool {
 			return false
 		}
 	}
-	if len(p[0]) == 4 && sep == '-' || len(p[0]) <= 2 && (atoiSmall(p[0]) > 12 || sep == '.' && atoiSmall(p[1]) <= 12) {
+	if len(p[0]) == 4 && sep == '-' || len(p[0]) <= 2 && (atoiSmall(p[0]) > 12 || sep == '.' && atoiSmall(p[1]) <= 12 || st.n.dmy && sep == '/') {
 		st.buf = append(st.buf, "the")
 		st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
 		st.buf = append(st.buf, "of", monthByNum[mn])

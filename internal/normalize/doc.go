@@ -1,8 +1,12 @@
 // Package normalize is the pipeline stage between sentence splitting and
-// synthesis: it turns written English into the words a news presenter
-// would say ("$4.2bn" → "four point two billion dollars", "Nov. 30" →
-// "November thirtieth", "UN" → "U N", "Charles III" → "Charles the
-// third").
+// synthesis: it turns written text into the words a news presenter would
+// say. New dispatches by language: English runs the pass in this package;
+// German (package de) runs on the shared rule engine of package rule, an
+// ordered table of rules that each return spoken tokens with their spans
+// instead of writing shared state. English examples: "$4.2bn" → "four
+// point two billion dollars", "Nov. 30" → "November thirtieth", "UN" →
+// "U N", "Charles III" → "Charles the third"; German: "am 3. Oktober" →
+// "am dritten Oktober".
 //
 // Input is one sentence (or any line) of text; output is a Result whose
 // Text is the spoken form and whose Tokens map every spoken word back to

@@ -1,6 +1,10 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+
+	"aloud/internal/normalize/rule"
+)
 
 // lexicon holds the publisher's entries, keyed by the first word of the
 // term, exact case first and folded case second.
@@ -78,4 +82,19 @@ func (st *state) lexiconAt(i int) int {
 	end := st.words[i+bestLen-1].ce()
 	st.emit(best.spoken, st.words[i].cs, end)
 	return bestLen
+}
+
+// lexiconRule is the publisher's lexicon as the first rule of a language
+// built on package rule.
+func lexiconRule(entries []Entry) rule.Rule {
+	m := map[string]string{}
+	for _, e := range entries {
+		switch {
+		case strings.TrimSpace(e.Respelling) != "":
+			m[e.Term] = e.Respelling
+		case strings.TrimSpace(e.Phonemes) != "":
+			m[e.Term] = "[[" + strings.TrimSpace(e.Phonemes) + "]]"
+		}
+	}
+	return rule.Lexicon(m)
 }

@@ -34,7 +34,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"About 2m people fled.", "About two million people fled."},
 		{"The plan costs 1.2m a year.", "The plan costs one point two million a year."},
 		{"She ran the 100m in 10.49 seconds.", "She ran the one hundred meters in ten point four nine seconds."},
-		{"Apple sold 50m iPhones as 10m EVs and 5m Americans waited.", "Apple sold fifty million iPhones as ten million EVs and five million Americans waited."},
+		{"Apple sold 50m iPhones as 10m EVs and 5m Americans waited.", "Apple sold fifty million iPhones as ten million E V's and five million Americans waited."},
 		{"She won the 400m Hurdles.", "She won the four hundred meters Hurdles."},
 
 		// Date ranges.
@@ -101,7 +101,7 @@ func TestNormalizeNewsSentences(t *testing.T) {
 		{"A 3:1 ratio and a 2:1 majority at 3:15 today.", "A three to one ratio and a two to one majority at three fifteen today."},
 		{"A Boeing 737 Max and an Airbus A320.", "A Boeing seven three seven Max and an Airbus A three twenty."},
 		{"The NYSE and NASA and the FBI.", "The N Y S E and NASA and the F B I."},
-		{"MPs and CEOs met.", "MPs and CEOs met."},
+		{"MPs and CEOs met.", "M P's and C E O's met."},
 
 		// Hour ranges, glued number signs, day pairs, currency codes.
 		{"The event is 7-9pm.", "The event is seven P.M to nine P.M."},

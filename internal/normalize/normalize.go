@@ -6,15 +6,16 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"aloud/internal/normalize/de"
+	"aloud/internal/normalize/rule"
 )
 
 // Token is one spoken unit and the byte span [start,end) of the written
 // input it came from. Several tokens may share a span ("1984" gives
-// "nineteen", "eighty", "four", all spanning the four digits).
-type Token struct {
-	Spoken string
-	Span   [2]int
-}
+// "nineteen", "eighty", "four", all spanning the four digits). It is the
+// rule engine's token, shared by every language.
+type Token = rule.Token
 
 // Result is the spoken form of one input. Text is the spoken tokens joined
 // by single spaces.
@@ -32,11 +33,16 @@ type Entry struct {
 	Phonemes   string
 }
 
-// Options configure a Normalizer. Lang is "" or "en" (or "en-*"); other
-// languages give ErrUnsupportedLanguage.
+// Options configure a Normalizer. Lang is "" or "en" (or "en-*") for
+// English, "de" (or "de-*") for German; other languages give
+// ErrUnsupportedLanguage.
 type Options struct {
 	Lang    string
 	Lexicon []Entry
+	// DateOrder says how "11/12" is read when the text gives no other
+	// evidence; the zero value is the language's and region's default
+	// (DefaultDateOrder).
+	DateOrder DateOrder
 }
 
 // ErrUnsupportedLanguage is returned by New for a language without rules.
@@ -46,6 +52,10 @@ var ErrUnsupportedLanguage = errors.New("unsupported language")
 // read-only tables after New, so it is safe for concurrent use.
 type Normalizer struct {
 	lex lexicon
+	// rules is the rule engine of a language built on package rule
+	// (German); nil for English, which runs its own pass.
+	rules *rule.Engine
+	dmy   bool // DateOrder resolved: day first
 	// scratch recycles the per-call word lists, which are never handed
 	// to callers; sync.Pool makes this safe across goroutines.
 	scratch sync.Pool
@@ -53,11 +63,32 @@ type Normalizer struct {
 
 // New builds a Normalizer for opts.
 func New(opts Options) (*Normalizer, error) {
-	l := strings.ToLower(opts.Lang)
-	if l != "" && l != "en" && !strings.HasPrefix(l, "en-") && !strings.HasPrefix(l, "en_") {
-		return nil, fmt.Errorf("normalize %q: %w", opts.Lang, ErrUnsupportedLanguage)
+	n := &Normalizer{lex: newLexicon(opts.Lexicon)}
+	order := opts.DateOrder
+	if order == DateOrderDefault {
+		order = DefaultDateOrder(opts.Lang)
 	}
-	return &Normalizer{lex: newLexicon(opts.Lexicon)}, nil
+	n.dmy = order == DayFirst
+	switch base := langBase(opts.Lang); base {
+	case "", "en":
+		return n, nil
+	case "de":
+		n.rules = de.New(lexiconRule(opts.Lexicon))
+		return n, nil
+	}
+	return nil, fmt.Errorf("normalize %q: %w", opts.Lang, ErrUnsupportedLanguage)
+}
+
+// Languages are the languages New accepts (base codes).
+var Languages = []string{"en", "de"}
+
+// langBase is the lower-case base code of a BCP 47 tag ("de-AT" → "de").
+func langBase(tag string) string {
+	l := strings.ToLower(tag)
+	if k := strings.IndexAny(l, "-_"); k >= 0 {
+		l = l[:k]
+	}
+	return l
 }
 
 // Normalize returns the spoken form of s. Invalid UTF-8 is treated as
@@ -96,6 +127,10 @@ func passThrough(s string) Result {
 }
 
 func (n *Normalizer) normalize(s string) Result {
+	if n.rules != nil {
+		toks := n.rules.Run(s)
+		return Result{Text: rule.Join(toks), Tokens: toks}
+	}
 	st := state{n: n, src: s}
 	if sc, ok := n.scratch.Get().(*scratch); ok {
 		st.words, st.buf = sc.words[:0], sc.buf[:0]
@@ -150,6 +185,9 @@ type state struct {
 	// yearPairAt is 1 + the index of a word that ends a spaced year range
 	// ("2003 - 04"), read as the last two digits of a year; 0 for none.
 	yearPairAt int
+	// view is the words as the rule engine sees them, for the classes
+	// already moved onto it (bridge.go); built on first use.
+	view *rule.Text
 }
 
 func (st *state) result() Result {

@@ -138,16 +138,29 @@ func TestNormalizeCanonical(t *testing.T) {
 }
 
 func TestNewLanguages(t *testing.T) {
-	for _, l := range []string{"", "en", "EN", "en-GB", "en-US"} {
+	for _, l := range []string{"", "en", "EN", "en-GB", "en-US", "de", "de-AT", "de_CH"} {
 		if _, err := New(Options{Lang: l}); err != nil {
 			t.Errorf("New(%q): %v", l, err)
 		}
 	}
-	for _, l := range []string{"de", "fr", "english"} {
+	for _, l := range []string{"fr", "english", "deu"} {
 		if _, err := New(Options{Lang: l}); !errors.Is(err, ErrUnsupportedLanguage) {
 			t.Errorf("New(%q) error = %v, want ErrUnsupportedLanguage", l, err)
 		}
 	}
+}
+
+func TestGermanDispatch(t *testing.T) {
+	n, err := New(Options{Lang: "de-DE", Lexicon: []Entry{{Term: "Kyjiw", Respelling: "Kiew"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := "Am 3. Oktober 2023 in Kyjiw."
+	res := n.Normalize(in)
+	if want := "Am dritten Oktober zweitausenddreiundzwanzig in Kiew."; res.Text != want {
+		t.Errorf("German = %q, want %q", res.Text, want)
+	}
+	checkResult(t, in, res)
 }
 
 func TestLexiconBeforeRules(t *testing.T) {

@@ -152,8 +152,13 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 		st.say(w.cs, w.ce())
 		return 1
 	case rest == "'s" || rest == "’s":
-		// "the 12's": the number keeps its possessive or plural ending.
-		st.buf = appendNum(st.buf, v)
+		// "the 12's": the number keeps its possessive or plural ending;
+		// "1999's budget" is a year's.
+		if v.isInt() && v.intg == w.core[:len(w.core)-len(rest)] && st.isYearish(v.intg) && atoiSmall(v.intg) >= 1100 {
+			st.buf = appendYear(st.buf, v.intg)
+		} else {
+			st.buf = appendNum(st.buf, v)
+		}
 		st.buf[len(st.buf)-1] += "'s"
 		st.say(w.cs, w.ce())
 		return 1
@@ -173,14 +178,14 @@ func (st *state) numberWithRest(i int, v num, rest string) int {
 			st.say(w.cs, w.ce())
 			return 1
 		}
+		if v.intg+rest != "9/11" && st.monthDay(i, v.intg, rest[1:]) {
+			return 1
+		}
 		if b := rest[1:]; isDigits(b) && v.intg != "" && len(b) <= 3 && len(v.intg) <= 3 && atoiSmall(v.intg) >= atoiSmall(b) && b != "1" || v.intg+rest == "9/11" {
 			// "24/7", "50/50", "9/11": two numbers said one after the other.
 			st.buf = appendCardinal(st.buf, v.intg)
 			st.buf = appendCardinal(st.buf, b)
 			st.say(w.cs, w.ce())
-			return 1
-		}
-		if st.monthDay(i, v.intg, rest[1:]) {
 			return 1
 		}
 		if st.fraction(v.intg, rest[1:], w.cs, w.ce()) {
@@ -350,18 +355,61 @@ var datePrepositions = map[string]bool{
 	"through": true, "thru": true, "due": true, "dated": true, "REPORT": true,
 }
 
-// monthDay speaks "on 3/20" as "March twentieth".
+// monthDay speaks "on 3/20" as "March twentieth" (or, day first, "on
+// 20/3" as "the twentieth of March"). A preposition alone is not enough
+// evidence: "for 1/2 an hour", "by 3/4 of a point" and "on 1/3 of the
+// land" are fractions, read so when a quantity follows or, after the
+// weak "for" and "by", when the number looks like a common fraction.
 func (st *state) monthDay(i int, m, d string) bool {
-	if i == 0 || !datePrepositions[strings.ToLower(st.words[i-1].core)] || !isDigits(d) || len(m) > 2 || len(d) > 2 {
+	if i == 0 || !isDigits(d) || len(m) > 2 || len(d) > 2 {
+		return false
+	}
+	prep := strings.ToLower(st.words[i-1].core)
+	if !datePrepositions[prep] || st.words[i-1].trail != "" {
+		return false
+	}
+	if i+1 < len(st.words) && st.words[i].trail == "" && fractionFollowers(st.words[i+1].core) {
+		return false
+	}
+	if (prep == "for" || prep == "by") && atoiSmall(m) < atoiSmall(d) && commonDenominators[atoiSmall(d)] {
 		return false
 	}
 	mn, dn := atoiSmall(m), atoiSmall(d)
+	day := d
+	if st.n.dmy {
+		mn, dn, day = dn, mn, m
+	}
 	if mn < 1 || mn > 12 || dn < 1 || dn > 31 {
 		return false
 	}
 	w := st.words[i]
-	st.buf = append(st.buf, monthByNum[mn])
-	st.buf = appendOrdinal(st.buf, strings.TrimLeft(d, "0"))
+	if st.n.dmy {
+		st.buf = append(st.buf, "the")
+		st.buf = appendOrdinal(st.buf, strings.TrimLeft(day, "0"))
+		st.buf = append(st.buf, "of", monthByNum[mn])
+	} else {
+		st.buf = append(st.buf, monthByNum[mn])
+		st.buf = appendOrdinal(st.buf, strings.TrimLeft(day, "0"))
+	}
 	st.say(w.cs, w.ce())
 	return true
+}
+
+// commonDenominators are the fractions of recipes and measures.
+var commonDenominators = map[int]bool{2: true, 3: true, 4: true, 8: true, 16: true}
+
+// fractionFollowers reports a word after "m/d" that makes it a quantity:
+// "1/2 an hour", "3/4 of", "1/2 cup", "1/4 mile".
+func fractionFollowers(w string) bool {
+	l := strings.ToLower(w)
+	if _, ok := units[l]; ok {
+		return true
+	}
+	switch strings.TrimSuffix(l, "s") {
+	case "a", "an", "of", "as", "more", "les", "time", "cup", "teaspoon", "tablespoon", "tsp", "tbsp",
+		"hour", "minute", "second", "day", "week", "point", "share", "inch", "inche", "mile", "pound",
+		"ounce", "gallon", "acre", "pint", "quart", "stick", "slice", "piece", "portion", "dozen":
+		return true
+	}
+	return false
 }

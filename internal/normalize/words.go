@@ -25,8 +25,8 @@ func (st *state) wordAt(i int) int {
 	if n := st.postalAt(i); n > 0 {
 		return n
 	}
-	if st.roman(i) {
-		return 1
+	if n := st.pure(roman, i); n > 0 {
+		return n
 	}
 	f := classify(c)
 	if (strings.HasPrefix(c, "No.") || strings.HasPrefix(c, "Nos.")) && isDigits(c[strings.IndexByte(c, '.')+1:]) {
@@ -98,8 +98,17 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 	if !isASCII(s) && strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
-	// Plurals and possessives of acronyms ("DVDs", "UN's") stay whole:
-	// engines read them better than a spelled stem with a suffix.
+	if stem, ok := acronymInflected(s); ok {
+		// "the EU's" → "E U's", "CEOs" → "C E O's": spelled by us, so
+		// every engine reads the letters (flite hears "EU's" as "ooze"
+		// and "C E Os" as "see ee ahs"; "O's" is "oh-z" in flite and
+		// espeak-ng alike).
+		if spelled := st.appendAlpha(nil, stem); len(spelled) > 1 {
+			spelled[len(spelled)-1] += "'s"
+			return append(dst, spelled...)
+		}
+		return append(dst, s)
+	}
 	if !isUpperASCII(s) || len(s) < 2 {
 		return append(dst, s)
 	}
@@ -122,6 +131,17 @@ func (st *state) appendAlpha(dst []string, s string) []string {
 		return append(dst, s)
 	}
 	return appendLetters(dst, s)
+}
+
+// acronymInflected returns the capitals of a plural or possessive
+// acronym: "EU's", "CEOs", "NGOs'" (the final apostrophe is punctuation).
+func acronymInflected(s string) (string, bool) {
+	for _, suf := range []string{"'s", "s"} {
+		if stem, ok := strings.CutSuffix(s, suf); ok && len(stem) >= 2 && isUpperASCII(stem) {
+			return stem, true
+		}
+	}
+	return "", false
 }
 
 func isUpperASCII(s string) bool {

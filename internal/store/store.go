@@ -30,6 +30,7 @@ type Store struct {
 	db    *sql.DB
 	reads *sql.DB    // SQLite: a read-only pool beside the one-connection pool; else db
 	stmts *stmtCache // SQLite: prepared statements of the read pool; else nil
+	path  string     // SQLite: the database file
 
 	closeOnce sync.Once
 	closeErr  error
@@ -58,6 +59,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	d.configurePool(db)
 	s := &Store{conn: conn{q: db, d: d, content: newContentCache(1024)}, db: db, reads: db}
 	if d == SQLite {
+		s.path = strings.TrimPrefix(dsn[:strings.IndexByte(dsn, '?')], "file:")
 		// WAL lets readers run beside the writer; API reads get their own
 		// pool so they do not queue behind River on the one connection.
 		// query_only makes a write through it fail loudly.

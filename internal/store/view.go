@@ -99,3 +99,25 @@ func (c conn) scanView(row rowScanner) (ArticleView, error) {
 	}
 	return v, nil
 }
+
+// PublicArticleView returns article id whatever its publication, for the
+// public pages and the player, which name an article by its ID alone.
+func (c conn) PublicArticleView(ctx context.Context, id string) (ArticleView, error) {
+	v, err := c.scanView(c.queryRow(ctx, viewSelect+` WHERE a.id = ?`, id))
+	if err != nil {
+		return ArticleView{}, fmt.Errorf("article %s: %w", id, err)
+	}
+	return v, nil
+}
+
+// LatestReadyArticleID is the newest article with audio, of any
+// publication, or "" when there is none: the start page links to it.
+func (c conn) LatestReadyArticleID(ctx context.Context) (string, error) {
+	var id string
+	err := c.queryRow(ctx, `SELECT id FROM articles WHERE live_rendition_id IS NOT NULL
+		ORDER BY created_at DESC, id DESC LIMIT 1`).Scan(&id)
+	if err != nil && err != sql.ErrNoRows {
+		return "", fmt.Errorf("latest article: %w", err)
+	}
+	return id, nil
+}

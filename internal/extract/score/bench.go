@@ -11,6 +11,7 @@ import (
 type Entry struct {
 	ArticleBody *string `json:"articleBody"`
 	URL         string  `json:"url,omitempty"`
+	Title       string  `json:"title,omitempty"`
 }
 
 // Body is the entry's text; a missing or null body is empty.

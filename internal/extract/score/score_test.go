@@ -104,3 +104,22 @@ func TestPublishedOutputs(t *testing.T) {
 		})
 	}
 }
+
+func TestEvaluateMean(t *testing.T) {
+	body := func(s string) *string { return &s }
+	truth := map[string]Entry{
+		"a": {ArticleBody: body("one two three four five"), Title: "The  Title"},
+		"b": {ArticleBody: body("six seven eight nine"), Title: "Other"},
+		"c": {ArticleBody: body("ten eleven twelve thirteen"), Title: "x"},
+	}
+	pred := map[string]string{"a": "one two three four five", "b": "six seven eight nine ten"}
+	titles := map[string]string{"a": "the title", "b": "other!", "c": "x"}
+	m, _ := EvaluateMean(truth, pred, titles)
+	// a: F1 1; b: P 0.5, R 1, F1 2/3; c: empty, F1 0.
+	if math.Abs(m.Mean-(1+2.0/3)/3) > 1e-9 || math.Abs(m.Median-2.0/3) > 1e-9 {
+		t.Errorf("mean %v median %v", m.Mean, m.Median)
+	}
+	if m.Under != 2 || m.Empty != 1 || m.Titles != 2 || m.Pages != 3 {
+		t.Errorf("got %+v", m)
+	}
+}

@@ -46,3 +46,23 @@ func TestEqualAny(t *testing.T) {
 		t.Error("one should not equal two")
 	}
 }
+
+func TestClosed(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"drei und zwanzig", "dreiundzwanzig"},
+		{"Zweitausend-drei", "zweitausenddrei"},
+		{"e s t", "est"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Closed(tt.in); got != tt.want {
+			t.Errorf("Closed(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if !EqualAnyClosed("am dritten Oktober", "x", "am dritten okto ber") {
+		t.Error("spaces should not count")
+	}
+	if EqualAnyClosed("dritter", "dritten") {
+		t.Error("endings must count")
+	}
+}
