@@ -152,11 +152,14 @@ type articleView struct {
 
 func (s *service) do(method, path, key, body string) (int, []byte) {
 	s.t.Helper()
-	target := path
-	if !strings.HasPrefix(path, "http://") && !strings.HasPrefix(path, "https://") {
-		target = "http://" + s.addr + path // audio URLs arrive absolute (--public-url)
+	u := path
+	if !strings.HasPrefix(u, "http://") { // audio URLs are absolute (ALOUD_PUBLIC_URL)
+		u = "http://" + s.addr + path
 	}
-	req, _ := http.NewRequest(method, target, strings.NewReader(body))
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		s.t.Fatalf("request %s %s: %v", method, u, err)
+	}
 	req.Header.Set("Authorization", "Bearer "+key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
