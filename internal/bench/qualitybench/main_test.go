@@ -32,7 +32,7 @@ func TestWordErrorRate(t *testing.T) {
 		"the e u's fund rose by dr mueller's count": 0,
 		"the e u's fund rose by dr mueller's":       1.0 / 9,
 		"a e u's fund rows by dr mueller's count":   2.0 / 9,
-		"":                                          1,
+		"": 1,
 	} {
 		if got := wordErrorRate(ref, words(hyp)); math.Abs(got-want) > 1e-9 {
 			t.Errorf("WER(%q) = %.3f, want %.3f (ref %q)", hyp, got, want, strings.Join(ref, " "))
