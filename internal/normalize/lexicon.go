@@ -98,3 +98,34 @@ func lexiconRule(entries []Entry) rule.Rule {
 	}
 	return rule.Lexicon(m)
 }
+
+// replaceAt says the Options.Matches span starting at word i, if any, and
+// returns the words it covers. st.reps is consumed left to right, so the
+// cost is linear in words plus matches.
+func (st *state) replaceAt(i int) int {
+	w := st.words[i]
+	for len(st.reps) > 0 && st.reps[0].Span[0] < w.start {
+		st.reps = st.reps[1:] // starts inside an earlier word: not said
+	}
+	if len(st.reps) == 0 || st.reps[0].Span[0] != w.start && st.reps[0].Span[0] != w.cs {
+		return 0
+	}
+	r := st.reps[0]
+	st.reps = st.reps[1:]
+	n := 1
+	for i+n < len(st.words) && st.words[i+n].cs < r.Span[1] {
+		n++
+	}
+	last := st.words[i+n-1]
+	first := len(st.toks)
+	for _, sp := range r.Spoken {
+		st.emit1(strings.TrimSpace(sp), r.Span[0], r.Span[1])
+	}
+	if rest := rule.Remainder(last.core, last.cs, r.Span[1]); rest != "" {
+		st.toks = rule.SayRest(st.toks, first, rest, [2]int{r.Span[1], last.ce()})
+	}
+	if len(st.toks) == first {
+		return 0
+	}
+	return n
+}

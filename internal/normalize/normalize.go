@@ -33,12 +33,24 @@ type Entry struct {
 	Phonemes   string
 }
 
+// LexiconMatch is one span of the written input and what is said
+// instead (see Options.Matches).
+type LexiconMatch = rule.Replace
+
 // Options configure a Normalizer. Lang is "" or "en" (or "en-*") for
 // English, "de" (or "de-*") for German; other languages give
 // ErrUnsupportedLanguage.
 type Options struct {
 	Lang    string
 	Lexicon []Entry
+	// Matches, when set, is called once per input with the written text
+	// and returns the spans a pronunciation lexicon replaces, in order and
+	// not overlapping (lexicon.Matcher.Find with Spoken). Where a match
+	// starts at a word's start, its spoken tokens are said with its span
+	// and the words it covers skip every rule; a match ending inside a
+	// word ("Kyiv" of "Kyiv's") keeps the rest of that word ("keev's").
+	// It goes before Lexicon.
+	Matches func(written string) []LexiconMatch
 	// DateOrder says how "11/12" is read when the text gives no other
 	// evidence; the zero value is the language's and region's default
 	// (DefaultDateOrder).
@@ -51,7 +63,8 @@ var ErrUnsupportedLanguage = errors.New("unsupported language")
 // Normalizer turns written English into its spoken form. It holds only
 // read-only tables after New, so it is safe for concurrent use.
 type Normalizer struct {
-	lex lexicon
+	lex     lexicon
+	matches func(string) []LexiconMatch
 	// rules is the rule engine of a language built on package rule
 	// (German); nil for English, which runs its own pass.
 	rules *rule.Engine
@@ -63,7 +76,7 @@ type Normalizer struct {
 
 // New builds a Normalizer for opts.
 func New(opts Options) (*Normalizer, error) {
-	n := &Normalizer{lex: newLexicon(opts.Lexicon)}
+	n := &Normalizer{lex: newLexicon(opts.Lexicon), matches: opts.Matches}
 	order := opts.DateOrder
 	if order == DateOrderDefault {
 		order = DefaultDateOrder(opts.Lang)
@@ -127,11 +140,15 @@ func passThrough(s string) Result {
 }
 
 func (n *Normalizer) normalize(s string) Result {
+	var reps []LexiconMatch
+	if n.matches != nil {
+		reps = n.matches(s)
+	}
 	if n.rules != nil {
-		toks := n.rules.Run(s)
+		toks := n.rules.RunWith(s, reps)
 		return Result{Text: rule.Join(toks), Tokens: toks}
 	}
-	st := state{n: n, src: s}
+	st := state{n: n, src: s, reps: reps}
 	if sc, ok := n.scratch.Get().(*scratch); ok {
 		st.words, st.buf = sc.words[:0], sc.buf[:0]
 	}
@@ -176,9 +193,10 @@ type state struct {
 	src   string
 	words []word
 	toks  []Token
-	buf   []string // scratch for spoken words of the current rule
-	shout bool     // most words are upper case: do not spell them
-	near  bool     // the current word has capitalised neighbours
+	reps  []LexiconMatch // Options.Matches of this input; next unused first
+	buf   []string       // scratch for spoken words of the current rule
+	shout bool           // most words are upper case: do not spell them
+	near  bool           // the current word has capitalised neighbours
 	// dropDot is set by a rule that consumed the abbreviation period at
 	// the start of the current word's trailing punctuation.
 	dropDot bool

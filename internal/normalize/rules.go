@@ -24,6 +24,11 @@ func (st *state) rule(i int) int {
 		st.say(w.cs, st.words[i+1].ce())
 		return 2
 	}
+	if len(st.reps) > 0 {
+		if n := st.replaceAt(i); n > 0 {
+			return n
+		}
+	}
 	if n := st.lexiconAt(i); n > 0 {
 		return n
 	}
