@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"aloud/internal/article"
+	"aloud/internal/lexicon"
 	"aloud/internal/normalize"
 	"aloud/internal/script"
 )
@@ -73,9 +74,12 @@ func prepare(a article.Article, disclosure string, norm *normalize.Normalizer) [
 	}
 	lines := make([]line, len(sents))
 	for i, s := range sents {
-		res := asWritten(s.Text)
+		// Written "[[" never reaches an engine as phoneme markup; only
+		// lexicon entries produce it. Defuse keeps byte offsets.
+		text := lexicon.Defuse(s.Text)
+		res := asWritten(text)
 		if norm != nil {
-			res = norm.Normalize(s.Text)
+			res = norm.Normalize(text)
 		}
 		lines[i] = line{Sentence: s, spoken: res.Text, tokens: res.Tokens, pause: pauseAfter(a, sents, i)}
 		lines[i].offsets = tokenOffsets(res)

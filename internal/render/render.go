@@ -29,6 +29,7 @@ import (
 	"aloud/internal/article"
 	"aloud/internal/audio"
 	"aloud/internal/cache"
+	"aloud/internal/lexicon"
 	"aloud/internal/normalize"
 	"aloud/internal/tts"
 )
@@ -47,18 +48,26 @@ type Request struct {
 	// ScratchDir holds the render's scratch file (see ScratchPattern);
 	// empty means Dir, or the system's temporary directory without Dir.
 	ScratchDir string
+	// Lexicon is the article's pronunciation lexicon: its publication's
+	// entries merged with the shipped defaults (lexicon.Merge), overriding
+	// entries first. Only sentences an entry matches change their spoken
+	// form, so only they miss the sentence cache.
+	Lexicon []lexicon.Entry
 }
 
 // Result describes the finished files.
 type Result struct {
-	Files      map[string]string // format → path of the finished file in Request.Dir
-	Timeline   []byte            // timeline JSON (see Timeline)
-	Duration   time.Duration
-	Voice      string // the voice actually used
-	Sentences  int
-	CacheHits  int
-	SpokenHash string // hash of everything that determines the audio
-	Loudness   audio.NormalizeStats
+	Files     map[string]string // format → path of the finished file in Request.Dir
+	Timeline  []byte            // timeline JSON (see Timeline)
+	Duration  time.Duration
+	Voice     string // the voice actually used
+	Sentences int
+	CacheHits int // sentences whose audio came from the cache
+	// Synthesized is the sentences the engine spoke for this render
+	// (Sentences = Synthesized + CacheHits).
+	Synthesized int
+	SpokenHash  string // hash of everything that determines the audio
+	Loudness    audio.NormalizeStats
 }
 
 // ErrNothingToSay is returned for an article without any speakable text.
@@ -99,7 +108,11 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	norm, err := normalizerFor(req.Article.Language)
+	matches, err := lexiconMatches(req.Lexicon, req.Article.Language, eng)
+	if err != nil {
+		return Result{}, err
+	}
+	norm, err := normalizerFor(req.Article.Language, matches)
 	if err != nil {
 		return Result{}, err
 	}
@@ -131,8 +144,9 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	mix.stream = plan
 	res := Result{
 		Voice: voiceID, Sentences: len(lines), Files: map[string]string{}, CacheHits: mix.hits,
-		Duration:   time.Duration(mix.spool.Len()) * time.Second / time.Duration(mix.rate),
-		SpokenHash: spokenHash(eng, voice, req.Article.Language, lines, formats), Loudness: loud,
+		Synthesized: len(lines) - mix.hits,
+		Duration:    time.Duration(mix.spool.Len()) * time.Second / time.Duration(mix.rate),
+		SpokenHash:  spokenHash(eng, voice, req.Article.Language, lines, formats), Loudness: loud,
 	}
 	res.Timeline = mix.timeline.Marshal()
 	tags := tagsFor(req.Article, mix)
@@ -166,8 +180,8 @@ func checkFormats(req Request) ([]string, error) {
 
 // normalizerFor returns the language's normalizer; languages without rules
 // yet are spoken as written (the engine's own rules apply).
-func normalizerFor(lang string) (*normalize.Normalizer, error) {
-	n, err := normalize.New(normalize.Options{Lang: lang})
+func normalizerFor(lang string, matches func(string) []normalize.LexiconMatch) (*normalize.Normalizer, error) {
+	n, err := normalize.New(normalize.Options{Lang: lang, Matches: matches})
 	if errors.Is(err, normalize.ErrUnsupportedLanguage) {
 		return nil, nil
 	}

@@ -130,7 +130,7 @@ func TestStreamedRenderMatchesWholeArticle(t *testing.T) {
 	got, rate := readWAV(t, res.Files["wav"])
 
 	// The whole-article way: every sentence in memory, Assemble, Normalize.
-	norm, _ := normalizerFor("en")
+	norm, _ := normalizerFor("en", nil)
 	lines := prepare(a, "", norm)
 	pieces := make([]audio.Piece, len(lines))
 	words := make([][]tts.Word, len(lines))
