@@ -227,9 +227,14 @@ static void serve_one(buf *w, const char *vname, const char *text, size_t tlen)
 		strcpy(current_voice, vname);
 	}
 	synth.pcm.len = synth.nwords = synth.nends = 0;
-	/* espeakENDPAUSE as the espeak-ng CLI does, so both modes sound alike. */
+	/*
+	 * espeakENDPAUSE and espeakPHONEMES as the espeak-ng CLI does, so both
+	 * modes sound alike: "[[...]]" is read as phoneme mnemonics, which is
+	 * how a pronunciation lexicon entry reaches the engine (aloud defuses
+	 * any "[[" of the written text before it gets here).
+	 */
 	espeak_ERROR err = espeak_Synth(text, tlen + 1, 0, POS_CHARACTER, 0,
-					espeakCHARS_UTF8 | espeakENDPAUSE, NULL, NULL);
+					espeakCHARS_UTF8 | espeakENDPAUSE | espeakPHONEMES, NULL, NULL);
 	if (err != EE_OK) {
 		refuse(w, "espeak-ng could not synthesize the text");
 		return;

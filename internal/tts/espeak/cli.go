@@ -29,7 +29,9 @@ func (e *Engine) synthesizeCLI(ctx context.Context, voice, text string) (tts.Aud
 	return tts.Audio{Rate: rate, Samples: samples}, nil
 }
 
-// cliArgs builds espeak-ng's command line.
+// cliArgs builds espeak-ng's command line. The CLI reads "[[…]]" as
+// phoneme mnemonics by default (the helper passes espeakPHONEMES to match),
+// so a lexicon entry's phonemes need no option here (TestPhonemeInput).
 func cliArgs(voice string) []string {
 	return []string{
 		"-b", "1", // input is UTF-8

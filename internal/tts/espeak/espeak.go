@@ -63,7 +63,9 @@ func New(runner *proc.Runner, opts Options) (*Engine, error) {
 	prog, suffix := e.cli, "/cli"
 	if helperPath != "" {
 		// The helper's cache entries carry word timings, the CLI's do not.
-		prog, suffix = helperPath, "/helper1"
+		// helper2: "[[…]]" is read as phonemes (espeakPHONEMES), as the
+		// CLI always did; the bump keeps helper1's cached audio apart.
+		prog, suffix = helperPath, "/helper2"
 	}
 	if err := e.probe(ctx, prog); err != nil {
 		return nil, err
@@ -108,7 +110,7 @@ func parseVersion(out string) string {
 // Name implements tts.Engine.
 func (e *Engine) Name() string { return "espeak" }
 
-// Version implements tts.Engine, for example "espeak-ng-1.51/helper1".
+// Version implements tts.Engine, for example "espeak-ng-1.51/helper2".
 func (e *Engine) Version() string { return e.version }
 
 // Voices implements tts.Engine; the list was read in New.
