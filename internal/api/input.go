@@ -68,13 +68,13 @@ func (s *Server) parseArticle(w http.ResponseWriter, r *http.Request) (parsedArt
 		if req.URL != nil {
 			return p, invalid("url cannot be combined with text")
 		}
-		a, err := s.readText(*req.Text, p.lang)
+		a, err := s.readText(*req.Text, p.lang, s.defaultLanguage(r, p.lang))
 		if err != nil {
 			return p, err
 		}
 		p.content = &a
 	case structured:
-		a, err := s.structuredArticle(req)
+		a, err := s.structuredArticle(req, s.defaultLanguage(r, p.lang))
 		if err != nil {
 			return p, err
 		}
@@ -132,7 +132,7 @@ func (s *Server) checkContent(p parsedArticle) error {
 
 // structuredArticle checks a structured article through article's own
 // JSON reader, so the accepted shape is exactly what `aloud extract` prints.
-func (s *Server) structuredArticle(req articleRequest) (article.Article, error) {
+func (s *Server) structuredArticle(req articleRequest, defaultLang string) (article.Article, error) {
 	w := map[string]any{"kicker": req.Kicker, "byline": req.Byline, "published": req.Published,
 		"source": req.Source, "language": req.Language}
 	if req.Title != nil {
@@ -158,9 +158,22 @@ func (s *Server) structuredArticle(req articleRequest) (article.Article, error) 
 		return article.Article{}, invalid("the article has no title and no text to read aloud")
 	}
 	if a.Language == "" {
-		a.Language = "en"
+		a.Language = defaultLang
 	}
 	return a, nil
+}
+
+// defaultLanguage is the language of an article that names none: its
+// publication's default, else English ("" when the request names one).
+func (s *Server) defaultLanguage(r *http.Request, lang string) string {
+	if lang != "" {
+		return ""
+	}
+	p, err := s.store.Reads().Publication(r.Context(), keyFrom(r).PublicationID)
+	if err != nil || p.DefaultLanguage == "" {
+		return "en"
+	}
+	return p.DefaultLanguage
 }
 
 // checkURL refuses a URL that is not absolute http(s) or carries

@@ -163,6 +163,12 @@ func TestPublicationSettingsAPI(t *testing.T) {
 		if a := b.waitReady(t, id); !strings.HasPrefix(a.Audio.MP3, "https://audio.example.com/audio/") {
 			t.Fatalf("audio URL %q is not under the public URL", a.Audio.MP3)
 		}
+		// An article that names no language gets the publication's.
+		var art map[string]any
+		b.do(t, "GET", "/api/v1/articles/"+id, b.key, "").json(t, &art)
+		if art["language"] != "de" {
+			t.Fatalf("article without a language: %v, want the publication's de", art["language"])
+		}
 	})
 }
 

@@ -115,7 +115,7 @@ func (s *Server) Handler() http.Handler { return s.mux }
 
 // readText reads {"text"} input with the loader the CLI and the ingest
 // job use (size cap, charset, language default).
-func (s *Server) readText(text, lang string) (article.Article, error) {
-	l := ingest.Loader{MaxBytes: s.opts.MaxInputBytes, Language: lang}
+func (s *Server) readText(text, lang, defaultLang string) (article.Article, error) {
+	l := ingest.Loader{MaxBytes: s.opts.MaxInputBytes, Language: lang, DefaultLanguage: defaultLang}
 	return l.Parse([]byte(text), "", "text/plain")
 }

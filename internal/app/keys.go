@@ -14,8 +14,7 @@ func runKeys(ctx context.Context, args []string, env Env) error {
 	fs := newFlagSet("keys", "aloud keys create --publication NAME [--data DIR] [--database URL] [--name LABEL]",
 		"Create an API key for a publication, creating the database and the publication\n"+
 			"when missing. Prints only the key on stdout; it is stored hashed and shown once.", env)
-	data := fs.String("data", "", "data `DIR` holding aloud.db (default ./data; ALOUD_DATA)")
-	database := fs.String("database", "", "database `URL` (default DIR/aloud.db; ALOUD_DATABASE_URL)")
+	flags := config.Register(fs, config.Keys)
 	pub := fs.String("publication", "", "publication `NAME` (required)")
 	name := fs.String("name", "", "a label for the key")
 	pos, err := parseArgs(fs, args)
@@ -28,17 +27,10 @@ func runKeys(ctx context.Context, args []string, env Env) error {
 	if strings.TrimSpace(*pub) == "" {
 		return usageErrorf("keys create: --publication is required")
 	}
-	cfg, err := config.Load(env.Getenv)
+	cfg, err := loadConfig(env, flags)
 	if err != nil {
-		return usageErrorf("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
+		return err
 	}
-	if *data != "" {
-		cfg.DataDir = *data
-	}
-	if *database != "" {
-		cfg.DatabaseURL = *database
-	}
-	cfg = cfg.WithDefaults()
 	if !cfg.IsPostgres() {
 		if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 			return fmt.Errorf("create data dir: %w", err)

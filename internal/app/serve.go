@@ -63,9 +63,9 @@ func runServe(ctx context.Context, args []string, env Env) error {
 }
 
 // serve runs the service until ctx ends, then shuts down gracefully:
-// HTTP drains first (with a deadline), then River stops, letting running
-// jobs finish for the rest of the deadline and returning unfinished ones
-// to the queue.
+// HTTP drains first (with a deadline); River stops fetching, lets running
+// jobs finish for ALOUD_SHUTDOWN_TIMEOUT, then cancels them, which returns
+// them to the queue (jobs.Client.Stop).
 func serve(ctx context.Context, cfg config.Config, env Env, withHTTP bool, ren jobs.Renderer, pipe *pipeline) error {
 	log := newLogger(env.Stderr, cfg.LogLevel)
 	svc, err := openService(ctx, cfg, log, ren)

@@ -245,6 +245,7 @@ func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions,
 		res, err = deps.pipe.Render(ctx, req)
 	} else {
 		req.Dir, req.Name = filepath.Dir(o.out), strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+		sweepScratch(env, req.Dir)
 		res, err = deps.pipe.Render(ctx, req)
 	}
 	if err != nil {
@@ -266,6 +267,23 @@ func speakArticle(ctx context.Context, env Env, deps *speakDeps, o speakOptions,
 	fmt.Fprintf(env.Stderr, "aloud: %s, %s, %d sentences, %d/%d from cache, voice %s, in %.1fs\n",
 		where, fmtDuration(res.Duration), res.Sentences, res.CacheHits, res.Sentences, res.Voice, time.Since(start).Seconds())
 	return nil
+}
+
+// staleScratch is the age past which a scratch file in an output directory
+// belongs to a speak that was killed: a live render rewrites its files far
+// more often than this.
+const staleScratch = time.Hour
+
+// sweepScratch removes what killed renders left in dir; a failure only
+// costs disk space, so it is reported, not fatal.
+func sweepScratch(env Env, dir string) {
+	removed, err := render.SweepScratch(dir, staleScratch)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "aloud: %s\n", err)
+	}
+	for _, p := range removed {
+		fmt.Fprintf(env.Stderr, "aloud: removed %s, left by a render that was killed\n", p)
+	}
 }
 
 func fmtDuration(d time.Duration) string {

@@ -76,7 +76,7 @@ func (c Config) WithDefaults() Config {
 		c.Concurrency = 2
 	}
 	dur(&c.JobTimeout, 2*time.Minute)
-	dur(&c.JobPerSentence, 500*time.Millisecond)
+	dur(&c.JobPerSentence, time.Second)
 	// River retries a job still "running" after this long (a hung or dead
 	// worker the liveness check did not catch); it never cuts a render
 	// short, since each render's own timeout is longer for long articles.

@@ -86,7 +86,7 @@ func TestFlagsOverrideVariables(t *testing.T) {
 	if c.RescueAfter != 4*time.Minute {
 		t.Fatalf("rescue after: got %s, want job timeout + 1m", c.RescueAfter)
 	}
-	if got := c.RenderTimeout(100); got != 3*time.Minute+50*time.Second {
+	if got := c.RenderTimeout(100); got != 3*time.Minute+100*time.Second {
 		t.Fatalf("render timeout of 100 sentences: %s", got)
 	}
 }

@@ -61,7 +61,7 @@ func coreOptions() []option {
 			usage: "a render's timeout before its per-sentence allowance (default 2m)",
 			set:   dur(func(c *Config) *time.Duration { return &c.JobTimeout })},
 		{env: "ALOUD_JOB_TIMEOUT_PER_SENTENCE", flag: "job-timeout-per-sentence", scope: service,
-			usage: "added to a render's timeout per sentence (default 500ms)",
+			usage: "added to a render's timeout per sentence (default 1s)",
 			set:   dur(func(c *Config) *time.Duration { return &c.JobPerSentence })},
 		{env: "ALOUD_RESCUE_AFTER", flag: "rescue-after", scope: service,
 			usage: "retry a job still running after this long, past its own timeout (default job-timeout + 1m)",

@@ -89,7 +89,7 @@ type Config struct {
 	RenderTimeout time.Duration // a render's timeout before its per-sentence allowance; default 2m
 	// RenderPerSentence is added to a render's timeout per sentence, so a
 	// long article gets the time it needs and a short one is not left
-	// hanging for as long; default 500ms.
+	// hanging for as long; default 1s.
 	RenderPerSentence time.Duration
 	RescueAfter       time.Duration // River retries a job still running after max(this, its timeout); default RenderTimeout+1m
 	MaxSpokenChars    int           // spoken characters per article; 0 means no limit
@@ -181,7 +181,7 @@ func (cfg Config) withDefaults() Config {
 		}
 	}
 	def(&cfg.RenderTimeout, 2*time.Minute)
-	def(&cfg.RenderPerSentence, 500*time.Millisecond)
+	def(&cfg.RenderPerSentence, time.Second)
 	def(&cfg.RescueAfter, cfg.RenderTimeout+time.Minute)
 	def(&cfg.FetchPoll, time.Second)
 	def(&cfg.FeedSweep, time.Minute)

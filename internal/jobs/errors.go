@@ -35,3 +35,22 @@ func IsPermanent(err error) bool {
 	}
 	return false
 }
+
+// clientMessage is the error an article shows its API client: the input
+// error's reason, or the error without the hints meant for an operator
+// (flags, variables), which the log keeps.
+func clientMessage(err error) string {
+	var be *fetch.BlockedError
+	switch {
+	case errors.As(err, &be):
+		return "the URL's address is not a public internet address"
+	case errors.Is(err, fetch.ErrTooLarge):
+		return "the page is larger than the size limit"
+	case errors.Is(err, tts.ErrUnknownVoice):
+		return "the voice is not installed"
+	}
+	if reason, ok := ingest.IsInputError(err); ok {
+		return reason
+	}
+	return err.Error()
+}

@@ -92,7 +92,7 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 	if w.c.deps.Load == nil {
 		return article.Article{}, fmt.Errorf("no loader configured: %w", ErrBadInput)
 	}
-	content, err := w.c.deps.Load(ctx, in, a.Language, publicationLanguage(a))
+	content, err := w.c.deps.Load(ctx, in, a.Language, w.publicationLanguage(ctx, a))
 	if err != nil {
 		return article.Article{}, err
 	}
@@ -103,18 +103,27 @@ func (w *ingestWorker) read(ctx context.Context, a store.Article) (article.Artic
 }
 
 // publicationLanguage is the default language of the article's
-// publication. Publications store none yet (their settings come later),
-// so articles that name no language are read as English.
-func publicationLanguage(store.Article) string { return "" }
+// publication ("" for the loader's English if it cannot be read).
+func (w *ingestWorker) publicationLanguage(ctx context.Context, a store.Article) string {
+	p, err := w.c.deps.Store.Publication(ctx, a.PublicationID)
+	if err != nil {
+		return ""
+	}
+	return p.DefaultLanguage
+}
 
 // failOrRetry handles a step's error: input that can never succeed (or a
 // last attempt) marks the article (and rendition) failed and cancels the
 // job in one transaction; anything else is returned for River to retry.
 func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleID, renditionID string, cause error) error {
 	permanent := c.deps.Permanent(cause)
+	// The job's context may be the one a shutdown cancelled: the status
+	// still gets written.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
 	if !permanent && !lastAttempt(job) {
 		// Waiting for the retry is "queued" again; the error says why.
-		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, cause.Error())
+		msg := fmt.Sprintf("attempt %d failed, will retry: %s", job.Attempt, clientMessage(cause))
 		_ = c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 			if renditionID != "" {
 				if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusQueued, msg); err != nil {
@@ -127,11 +136,11 @@ func failOrRetry(ctx context.Context, c *Client, job *rivertype.JobRow, articleI
 	}
 	err := c.deps.Store.WithTx(ctx, func(tx *store.Tx) error {
 		if renditionID != "" {
-			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, cause.Error()); err != nil {
+			if err := tx.SetRenditionStatus(ctx, renditionID, store.StatusFailed, clientMessage(cause)); err != nil {
 				return err
 			}
 		}
-		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, cause.Error())
+		err := tx.SetArticleStatus(ctx, articleID, store.StatusFailed, clientMessage(cause))
 		if errors.Is(err, article.ErrNotFound) {
 			return nil
 		}

@@ -6,32 +6,13 @@ import (
 	"unicode/utf8"
 
 	"aloud/internal/article"
-	"aloud/internal/script"
+	"aloud/internal/render"
 )
 
-// Size is the cheap measure of an article that bounds its render: the
-// sentences the pipeline will speak and their characters.
-type Size struct {
-	Sentences int
-	Chars     int
-}
-
-// Measure sizes a without normalizing or synthesizing anything. (It counts
-// what the render will split; internal/render's own measure replaces it
-// once available.)
-func Measure(a article.Article) Size {
-	texts := make([]string, 0, len(a.Blocks)+1)
-	texts = append(texts, a.Title)
-	for _, b := range a.Blocks {
-		texts = append(texts, b.Text)
-	}
-	var s Size
-	for _, t := range texts {
-		s.Chars += utf8.RuneCountInString(t)
-		s.Sentences += len(script.Split(t, a.Language))
-	}
-	return s
-}
+// Measure sizes a without normalizing or synthesizing anything: the
+// sentences the render will speak (which size its timeout) and their
+// characters.
+func Measure(a article.Article) render.Size { return render.Measure(a) }
 
 // ErrTooLong marks an article with more spoken text than the limit.
 var ErrTooLong = errors.New("article too long")

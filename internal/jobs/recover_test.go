@@ -45,7 +45,7 @@ func TestChangeCancelsRunningRender(t *testing.T) {
 		wait(t, started)
 		b.update(t, id, content("Changing", "The second text."))
 		wait(t, ended)
-		wait(t, started) // the new version's render
+		wait(t, started)                                                     // the new version's render
 		waitFor(t, func() bool { return jobState(t, st, "completed") == 1 }) // the superseded one
 		running, err := b.client.Running(ctx)
 		if err != nil || running.ByKind["render"] != 1 || running.OldestAge <= 0 || running.PastTimeout != 0 {

@@ -183,7 +183,7 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	for format, path := range res.Files {
 		key, err := w.c.deps.Blobs.PutFile(ctx, path, filepath.Ext(path))
 		if err != nil {
-			return store.Finished{}, fmt.Errorf("store %s audio of %s: %w", format, r.ID, err)
+			return store.Finished{}, fmt.Errorf("store %s audio: %w", format, err)
 		}
 		files[format] = key
 	}
@@ -191,10 +191,10 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.
 	if len(res.Timeline) > 0 {
 		tl := filepath.Join(dir, "timeline.json")
 		if err := os.WriteFile(tl, res.Timeline, 0o644); err != nil {
-			return store.Finished{}, fmt.Errorf("write timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("write timeline: %w", err)
 		}
 		if timeline, err = w.c.deps.Blobs.PutFile(ctx, tl, "json"); err != nil {
-			return store.Finished{}, fmt.Errorf("store timeline of %s: %w", r.ID, err)
+			return store.Finished{}, fmt.Errorf("store timeline: %w", err)
 		}
 	}
 	return store.Finished{Files: files, TimelineKey: timeline, Duration: res.Duration, Voice: res.Voice}, nil

@@ -46,24 +46,24 @@ func (c conn) LexiconChanges(ctx context.Context, publicationID string, limit in
 	if limit <= 0 {
 		limit = 50
 	}
-	at, id, err := decodeCursor(cursor)
+	before, _, err := decodeCursor(cursor)
 	if err != nil {
 		return nil, "", fmt.Errorf("lexicon changes: %w", err)
 	}
-	rows, err := c.query(ctx, `SELECT `+changeCols+` FROM lexicon_changes WHERE publication_id = ?
-		AND (changed_at < ? OR (changed_at = ? AND id < ?)) ORDER BY changed_at DESC, id DESC LIMIT ?`,
-		publicationID, at, at, id, limit+1)
+	rows, err := c.query(ctx, `SELECT seq, `+changeCols+` FROM lexicon_changes WHERE publication_id = ? AND seq < ?
+		ORDER BY seq DESC LIMIT ?`, publicationID, before, limit+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("lexicon changes: %w", err)
 	}
 	defer rows.Close()
 	var out []LexiconChange
+	var seqs []int64
 	for rows.Next() {
-		ch, err := scanChange(rows)
+		ch, seq, err := scanChange(rows)
 		if err != nil {
 			return nil, "", fmt.Errorf("lexicon changes: %w", err)
 		}
-		out = append(out, ch)
+		out, seqs = append(out, ch), append(seqs, seq)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("lexicon changes: %w", err)
@@ -71,23 +71,21 @@ func (c conn) LexiconChanges(ctx context.Context, publicationID string, limit in
 	if len(out) <= limit {
 		return out, "", nil
 	}
-	out = out[:limit]
-	last := out[limit-1]
-	return out, encodeCursor(ms(last.At), last.ID), nil
+	return out[:limit], encodeCursor(seqs[limit-1], ""), nil
 }
 
-func scanChange(row rowScanner) (LexiconChange, error) {
+func scanChange(row rowScanner) (LexiconChange, int64, error) {
 	var ch LexiconChange
 	var before, after string
-	var at int64
-	if err := row.Scan(&ch.ID, &ch.EntryID, &ch.APIKeyID, &ch.Action, &ch.Term, &before, &after, &at); err != nil {
-		return LexiconChange{}, err
+	var at, seq int64
+	if err := row.Scan(&seq, &ch.ID, &ch.EntryID, &ch.APIKeyID, &ch.Action, &ch.Term, &before, &after, &at); err != nil {
+		return LexiconChange{}, 0, err
 	}
 	ch.At = fromMS(at)
 	if err := parseEntryJSON(before, &ch.Before); err != nil {
-		return LexiconChange{}, err
+		return LexiconChange{}, 0, err
 	}
-	return ch, parseEntryJSON(after, &ch.After)
+	return ch, seq, parseEntryJSON(after, &ch.After)
 }
 
 // parseEntryJSON decodes a history column into *dst; "" leaves it nil

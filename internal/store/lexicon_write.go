@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"aloud/internal/lexicon"
 )
@@ -14,8 +15,10 @@ import (
 // a whole (duplicates, loops: a *lexicon.Error), write, record the change
 // with the API key that made it, and bump the revision and version.
 
-// CreateLexiconEntry adds an entry. e must have had WithDefaults.
+// CreateLexiconEntry adds an entry (its defaults filled in). A refused
+// entry is a *lexicon.Error (ErrInvalid, ErrDuplicate, ErrLoop).
 func (s *Store) CreateLexiconEntry(ctx context.Context, publicationID, apiKeyID string, e lexicon.Entry) (LexiconEntry, error) {
+	e = e.WithDefaults()
 	var out LexiconEntry
 	err := s.lexiconTx(ctx, publicationID, func(tx *Tx, all []LexiconEntry) ([]lexicon.Entry, error) {
 		next := append(entriesOf(all), e)
@@ -38,6 +41,7 @@ func (s *Store) CreateLexiconEntry(ctx context.Context, publicationID, apiKeyID 
 // UpdateLexiconEntry replaces entry id; another publication's entry is
 // ErrNotFound.
 func (s *Store) UpdateLexiconEntry(ctx context.Context, publicationID, apiKeyID, id string, e lexicon.Entry) (LexiconEntry, error) {
+	e = e.WithDefaults()
 	var out LexiconEntry
 	err := s.lexiconTx(ctx, publicationID, func(tx *Tx, all []LexiconEntry) ([]lexicon.Entry, error) {
 		i := indexOfEntry(all, id)
@@ -92,6 +96,10 @@ func (s *Store) DeleteLexiconEntry(ctx context.Context, publicationID, apiKeyID,
 // merge adds them, an imported entry replacing a stored one with the same
 // term and language. Every entry added, changed or removed is recorded.
 func (s *Store) ImportLexicon(ctx context.Context, publicationID, apiKeyID string, entries []lexicon.Entry, merge bool) error {
+	entries = slices.Clone(entries)
+	for i := range entries {
+		entries[i] = entries[i].WithDefaults()
+	}
 	err := s.lexiconTx(ctx, publicationID, func(tx *Tx, all []LexiconEntry) ([]lexicon.Entry, error) {
 		plan := planImport(all, entries, merge)
 		if err := lexicon.ValidateSet(plan.result); err != nil {

@@ -52,7 +52,7 @@ func main() {
 	flag.IntVar(&o.n, "n", 30, "distinct articles per throughput run")
 	flag.IntVar(&o.readRate, "read-rate", 2000, "API reads per second (open loop)")
 	flag.DurationVar(&o.readFor, "read-for", 10*time.Second, "duration of the read-latency run")
-	only := flag.String("only", "", "comma-separated parts to run: seed, throughput, load, reads (default all)")
+	only := flag.String("only", "", "comma-separated parts to run: seed, throughput, load, reads, recovery (default all)")
 	flag.Float64Var(&o.capacity, "capacity", 0, "two-worker capacity in articles/min for -only load (default: measured)")
 	flag.Parse()
 	o.only = map[string]bool{}
@@ -122,7 +122,23 @@ func run(o opts) error {
 			p50.Seconds(), p99.Seconds(), d.Seconds())
 	}
 
-	// 4. API reads.
+	// 4. Recovery after kill -9, default settings.
+	if o.want("recovery") {
+		for _, db := range []string{"", o.pg} {
+			name := "SQLite, serve"
+			if db != "" {
+				name = "PostgreSQL, worker"
+			}
+			render, kill, err := recovery(o, text, db)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("kill -9 mid-render to ready (%s): %6.1f s  (the same article uninterrupted: %.1f s; 10x the seed, defaults)\n",
+				name, kill.Seconds(), render.Seconds())
+		}
+	}
+
+	// 5. API reads.
 	if !o.want("reads") {
 		return nil
 	}
@@ -144,6 +160,7 @@ func run(o opts) error {
 // database.
 type server struct {
 	addr, key string
+	args      []string // of `aloud serve`
 	env       []string
 	procs     []*exec.Cmd
 	cleanup   []func()
@@ -177,23 +194,82 @@ func start(o opts, pg string, concurrency int, apiOnly bool) (*server, error) {
 	if apiOnly {
 		args = append(args, "--no-workers")
 	}
-	if err := s.spawn(env, o.aloud, args...); err != nil {
+	s.args, s.env = args, env
+	if err := s.serve(o); err != nil {
+		s.stop()
 		return nil, err
+	}
+	return s, nil
+}
+
+// serve starts `aloud serve` and waits until it answers.
+func (s *server) serve(o opts) error {
+	if err := s.spawn(s.env, o.aloud, s.args...); err != nil {
+		return err
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if resp, err := http.Get("http://" + s.addr + "/healthz"); err == nil {
 			resp.Body.Close()
-			break
+			return nil
 		}
 		if time.Now().After(deadline) {
-			s.stop()
-			return nil, errors.New("aloud serve did not start")
+			return errors.New("aloud serve did not start")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	s.env = env
-	return s, nil
+}
+
+// recovery renders the seed body ten times over (about 30 minutes of
+// audio) once undisturbed, then again under a fresh title, kills -9 the
+// process rendering it two seconds in, restarts that process with default
+// settings (no job timeout, rescue or poll setting) and reports the time
+// from the kill to ready beside the undisturbed create-to-ready.
+func recovery(o opts, text, pg string) (render, killToReady time.Duration, err error) {
+	long := strings.Repeat(text+"\n\n", 10)
+	s, err := start(o, pg, 2, pg != "")
+	if err != nil {
+		return 0, 0, err
+	}
+	defer s.stop()
+	s.env = slices.DeleteFunc(s.env, func(v string) bool { return strings.HasPrefix(v, "ALOUD_FETCH_POLL=") })
+	restart := func() error { return s.serve(o) }
+	if pg != "" {
+		restart = func() error { return s.spawn(s.env, o.aloud, "worker") }
+		if err := restart(); err != nil {
+			return 0, 0, err
+		}
+	} else { // the first serve had the bench's fast poll: start one with defaults
+		s.procs[0].Process.Signal(syscall.SIGTERM)
+		s.procs[0].Wait()
+		if err := restart(); err != nil {
+			return 0, 0, err
+		}
+	}
+	if render, err = s.createAndWait(long, "Undisturbed"); err != nil {
+		return 0, 0, err
+	}
+	id, err := s.create(long, "Killed")
+	if err != nil {
+		return 0, 0, err
+	}
+	for st := ""; st != "rendering"; time.Sleep(20 * time.Millisecond) {
+		if st, err = s.status(id); err != nil {
+			return 0, 0, err
+		}
+	}
+	time.Sleep(2 * time.Second)
+	victim := s.procs[len(s.procs)-1] // serve on SQLite, the worker on PostgreSQL
+	victim.Process.Kill()
+	victim.Wait()
+	t0 := time.Now()
+	if err := restart(); err != nil {
+		return 0, 0, err
+	}
+	if err := s.waitReady(id, 30*time.Minute); err != nil {
+		return 0, 0, err
+	}
+	return render, time.Since(t0), nil
 }
 
 func (s *server) spawn(env []string, name string, args ...string) error {

@@ -31,8 +31,10 @@ CREATE TABLE lexicon_state (
 
 -- Every change: which API key, when, the entry before and after (JSON,
 -- '' for none). No foreign key to the entry: history outlives deletion.
+-- seq orders the history exactly (several changes share a millisecond).
 CREATE TABLE lexicon_changes (
-    id             TEXT PRIMARY KEY,
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             TEXT NOT NULL UNIQUE,
     publication_id TEXT NOT NULL REFERENCES publications (id) ON DELETE CASCADE,
     entry_id       TEXT NOT NULL,
     api_key_id     TEXT NOT NULL DEFAULT '',
@@ -42,7 +44,7 @@ CREATE TABLE lexicon_changes (
     after_entry    TEXT NOT NULL DEFAULT '',
     changed_at     BIGINT NOT NULL
 );
-CREATE INDEX lexicon_changes_publication ON lexicon_changes (publication_id, changed_at DESC, id DESC);
+CREATE INDEX lexicon_changes_publication ON lexicon_changes (publication_id, seq DESC);
 
 -- The words of each article's current text (lexicon.WordKeys), written at
 -- render time, so that a lexicon change finds the articles containing its
