@@ -152,7 +152,14 @@ type articleView struct {
 
 func (s *service) do(method, path, key, body string) (int, []byte) {
 	s.t.Helper()
-	req, _ := http.NewRequest(method, "http://"+s.addr+path, strings.NewReader(body))
+	u := path
+	if !strings.HasPrefix(u, "http://") { // audio URLs are absolute (ALOUD_PUBLIC_URL)
+		u = "http://" + s.addr + path
+	}
+	req, err := http.NewRequest(method, u, strings.NewReader(body))
+	if err != nil {
+		s.t.Fatalf("request %s %s: %v", method, u, err)
+	}
 	req.Header.Set("Authorization", "Bearer "+key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -232,14 +232,19 @@ func (a *applier) apply(x []float32) {
 
 // PlanNormalize works out, in a few streamed passes over src, the gain and
 // limiter that bring it to targetLUFS with true peaks at most peakDBTP:
-// the correction of Normalize, computed without holding the signal.
-// inputLUFS is src's integrated loudness (a Meter measured it while src
-// was written). The passes: one collecting the levels of the blocks that
-// could need limiting, then one per gain tried (usually one or two),
-// each applying the limiter and measuring loudness and true peak. Memory
-// is a chunk of samples plus 8 bytes per 100 ms and per limited block.
-func PlanNormalize(ctx context.Context, src Stream, inputLUFS, targetLUFS, peakDBTP float64) (*Plan, NormalizeStats, error) {
-	st := NormalizeStats{InputLUFS: inputLUFS, OutputLUFS: inputLUFS, Passes: 0}
+// the correction of Normalize, computed without holding the signal. in
+// is the Meter that measured src while it was written (MeterOf measures a
+// stream). The passes: one collecting the levels of the blocks that could
+// need limiting, then one per gain tried, each applying the limiter and
+// measuring loudness and true peak; between passes the gain is searched
+// on estimates (the limiter's gain curve weighted by each 100 ms
+// segment's energy), corrected by what the last pass measured, so one or
+// two passes usually do. Memory is a chunk of samples plus 8 bytes per
+// 100 ms and per limited block.
+func PlanNormalize(ctx context.Context, src Stream, in *Meter, targetLUFS, peakDBTP float64) (*Plan, NormalizeStats, error) {
+	inputLUFS := in.Loudness()
+	st := NormalizeStats{InputLUFS: inputLUFS, OutputLUFS: inputLUFS, InputPeakDBTP: dbOrInf(in.SamplePeak())}
+	st.OutputPeakDBTP = st.InputPeakDBTP
 	if math.IsInf(inputLUFS, -1) || src.Rate() <= 0 {
 		// Nothing measurable: leave it alone.
 		return newPlan(src, 1, math.MaxFloat32, &levels{}), st, nil
@@ -253,27 +258,32 @@ func PlanNormalize(ctx context.Context, src Stream, inputLUFS, targetLUFS, peakD
 	const cover, lowest = 2.0, 0.3
 	var lv *levels
 	coveredDB := math.Inf(-1)
-	collect := func(g float64) error {
-		coveredDB = min(g+cover, maxGain)
-		thr := float32(Linear(ceilingDB - lowest - coveredDB))
-		var err error
-		lv, err = collectLevels(ctx, src, thr)
-		return err
-	}
-	if err := collect(gain); err != nil {
-		return nil, st, err
-	}
-	var plan *Plan
-	var peak float32
-	prevGain, prevLUFS := 0.0, inputLUFS
-	for st.Passes < maxPasses {
-		if gain > coveredDB {
-			if err := collect(gain); err != nil {
-				return nil, st, err
+	planFor := func(g float64) (*Plan, error) {
+		if g > coveredDB {
+			coveredDB = min(g+cover, maxGain)
+			var err error
+			if lv, err = collectLevels(ctx, src, float32(Linear(ceilingDB-lowest-coveredDB))); err != nil {
+				return nil, err
 			}
 		}
-		plan = newPlan(src, Linear(gain), Linear(ceilingDB), lv)
-		lufs, pk, err := plan.measure(ctx, inputLUFS)
+		return newPlan(src, Linear(g), Linear(ceilingDB), lv), nil
+	}
+	limit := float32(Linear(peakDBTP - limiterMargin/2))
+	var plan *Plan
+	var peak float32
+	// The first gain comes from estimates; later ones from the secant
+	// through the passes' real measurements (the first step taking the
+	// estimate's slope).
+	gain, err := searchGain(gain, maxGain, targetLUFS, in, planFor)
+	if err != nil {
+		return nil, st, err
+	}
+	prevGain, prevLUFS := math.NaN(), 0.0
+	for st.Passes < maxPasses {
+		if plan, err = planFor(gain); err != nil {
+			return nil, st, err
+		}
+		lufs, pk, err := plan.measure(ctx, inputLUFS, limit)
 		if err != nil {
 			return nil, st, err
 		}
@@ -283,9 +293,16 @@ func PlanNormalize(ctx context.Context, src Stream, inputLUFS, targetLUFS, peakD
 		if math.Abs(miss) <= loudnessTolerance/2 || gain >= maxGain || !plan.limits {
 			break
 		}
-		slope := 1.0
-		if d := gain - prevGain; d != 0 {
-			slope = (lufs - prevLUFS) / d
+		var slope float64
+		if math.IsNaN(prevGain) {
+			const d = 0.5
+			next, err := planFor(gain + d)
+			if err != nil {
+				return nil, st, err
+			}
+			slope = (next.estimate(in) - plan.estimate(in)) / d
+		} else {
+			slope = (lufs - prevLUFS) / (gain - prevGain)
 		}
 		slope = min(max(slope, 0.25), 1)
 		prevGain, prevLUFS = gain, lufs
@@ -293,39 +310,105 @@ func PlanNormalize(ctx context.Context, src Stream, inputLUFS, targetLUFS, peakD
 	}
 	// Interpolating the curve between control points can let a peak
 	// poke over by a hair; then limit a little lower.
-	for extra := 1; extra <= 3 && DB(float64(peak)) > peakDBTP-limiterMargin/2; extra++ {
+	for extra := 1; extra <= 3 && peak > limit; extra++ {
 		plan = newPlan(src, Linear(st.GainDB), Linear(ceilingDB-lowest*float64(extra)/3), lv)
-		lufs, pk, err := plan.measure(ctx, inputLUFS)
+		lufs, pk, err := plan.measure(ctx, inputLUFS, limit)
 		if err != nil {
 			return nil, st, err
 		}
 		st.OutputLUFS, peak = lufs, pk
 	}
 	st.OutputPeakDBTP = DB(float64(peak))
-	st.InputPeakDBTP = DB(float64(lv.max()))
+	if m := lv.max(); m > 0 {
+		st.InputPeakDBTP = DB(float64(m))
+	}
 	if plan.limits {
 		st.MaxReductionDB = -DB(float64(plan.thr / lv.max()))
 	}
 	return plan, st, nil
 }
 
-// measure returns the plan's output loudness and true peak. Without
-// limiting the output is the input scaled, so loudness follows without a
-// pass, and no level (true-peak envelope) exceeds the ceiling.
-func (p *Plan) measure(ctx context.Context, inputLUFS float64) (float64, float32, error) {
+// searchGain finds the gain whose estimated loudness is within a tenth of the tolerance of the target (estimates are cheap;
+// passes are not), by the secant method on
+// (gain, loudness) as Normalize does, starting from gain.
+func searchGain(gain, maxGain, targetLUFS float64, in *Meter, planFor func(float64) (*Plan, error)) (float64, error) {
+	prevGain, prevLUFS := 0.0, in.Loudness()
+	for range 12 {
+		plan, err := planFor(gain)
+		if err != nil {
+			return 0, err
+		}
+		est := plan.estimate(in)
+		miss := targetLUFS - est
+		if math.Abs(miss) <= loudnessTolerance/10 || !plan.limits {
+			break
+		}
+		slope := 1.0
+		if d := gain - prevGain; d != 0 {
+			slope = (est - prevLUFS) / d
+		}
+		// Each dB of gain adds at most a dB of loudness; a floor keeps a
+		// heavily limited signal from asking for absurd gain.
+		slope = min(max(slope, 0.25), 1)
+		prevGain, prevLUFS = gain, est
+		next := min(gain+miss/slope, maxGain)
+		if next == gain {
+			break
+		}
+		gain = next
+	}
+	return gain, nil
+}
+
+// estimate is the plan's output loudness estimated without reading the
+// audio: each 100 ms segment's input energy times the gain squared and
+// the mean square of the limiter's curve over the segment.
+func (p *Plan) estimate(in *Meter) float64 {
+	if !p.limits {
+		return in.Loudness() + DB(float64(p.gain))
+	}
+	g2 := float64(p.gain) * float64(p.gain)
+	gen := newCurveGen(p, 0)
+	sums := make([]float64, len(in.sums))
+	for seg := range sums {
+		lo, hi := in.bound(seg-1), in.bound(seg)
+		var acc float64
+		n := 0
+		for b := int((lo + limiterBlock - 1) / limiterBlock); int64(b)*limiterBlock < hi && b < p.nb; b++ {
+			c := float64(gen.curve(b))
+			acc += c * c
+			n++
+		}
+		mean := 1.0
+		if n > 0 {
+			mean = acc / float64(n)
+		}
+		sums[seg] = in.sums[seg] * g2 * mean
+	}
+	return gatedLoudness(blockPowersFromSums(sums, in.bounds()))
+}
+
+// measure returns the plan's output loudness and its true peak if that
+// exceeds limit (otherwise the sample peak, which is all the caller needs
+// then). Without limiting the output is the input scaled, so loudness
+// follows without a pass, and no level (true-peak envelope) exceeds the
+// ceiling.
+func (p *Plan) measure(ctx context.Context, inputLUFS float64, limit float32) (float64, float32, error) {
 	if !p.limits {
 		return inputLUFS + DB(float64(p.gain)), p.thr * p.gain, nil
 	}
 	m := NewMeter(p.src.Rate())
 	u := newUpsampler()
-	var peak float32
+	var slab []float32
 	err := eachStreamChunk(ctx, p, u, func(c *chunkEnv) error {
 		m.Write(c.ext[limiterBlock:])
-		peak = max(peak, chunkPeakOver(c, peak))
+		if pk := chunkPeakOver(c, max(limit, m.SamplePeak()), &slab); pk > limit {
+			m.peak = max(m.peak, pk)
+		}
 		return nil
 	})
 	if err != nil {
 		return 0, 0, err
 	}
-	return m.Loudness(), peak, nil
+	return m.Loudness(), m.SamplePeak(), nil
 }

@@ -60,6 +60,7 @@ func eachStreamChunk(ctx context.Context, s Stream, u *upsampler, f func(c *chun
 	n := s.Len()
 	r := s.Open(0, n)
 	ext := make([]float32, limiterBlock+streamChunk) // history starts silent
+	var env *peakEnv
 	for c0 := int64(0); c0 < n; c0 += streamChunk {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -73,7 +74,8 @@ func eachStreamChunk(ctx context.Context, s Stream, u *upsampler, f func(c *chun
 		if got != m {
 			return fmt.Errorf("short read at sample %d: %d of %d", c0, got, m)
 		}
-		c := &chunkEnv{c0: c0, ext: ext, env: newPeakEnv(u, ext), last: c0+int64(m) >= n}
+		env = newPeakEnvReusing(u, ext, env)
+		c := &chunkEnv{c0: c0, ext: ext, env: env, last: c0+int64(m) >= n}
 		if err := f(c); err != nil {
 			return err
 		}
@@ -156,21 +158,23 @@ func computeBlocks(env *peakEnv, todo []int, thr func(eb int) float32) {
 func streamPeakOver(ctx context.Context, s Stream, floor float32) (float32, error) {
 	u := newUpsampler()
 	best := floor
+	var slab []float32
 	err := eachStreamChunk(ctx, s, u, func(c *chunkEnv) error {
-		best = max(best, chunkPeakOver(c, best))
+		best = max(best, chunkPeakOver(c, max(best, absMax(c.ext[limiterBlock:])), &slab))
 		return nil
 	})
 	return best, err
 }
 
-func chunkPeakOver(c *chunkEnv, floor float32) float32 {
-	best := max(floor, absMax(c.ext[limiterBlock:]))
-	var slab []float32
+// chunkPeakOver returns the largest envelope value of the chunk above
+// floor, or floor; slab is storage for envelope blocks (see block).
+func chunkPeakOver(c *chunkEnv, floor float32, slab *[]float32) float32 {
+	best := floor
 	for eb, bound := range c.env.bounds {
 		if bound <= best {
 			continue
 		}
-		for k, v := range c.env.block(eb, best, &slab) {
+		for k, v := range c.env.block(eb, best, slab) {
 			if c.valid(eb*scanBlock + k) {
 				best = max(best, v)
 			}

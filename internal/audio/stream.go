@@ -1,6 +1,7 @@
 package audio
 
 import (
+	"context"
 	"io"
 	"math"
 )
@@ -106,11 +107,35 @@ func (m *Meter) Write(pcm []float32) {
 // Loudness is the integrated loudness (LUFS) of everything written, as
 // IntegratedLoudness would measure it.
 func (m *Meter) Loudness() float64 {
+	return gatedLoudness(blockPowersFromSums(m.sums, m.bounds()))
+}
+
+func (m *Meter) bounds() []int {
 	bounds := make([]int, len(m.sums)+1)
 	for k := range bounds {
 		bounds[k] = int(int64(k) * int64(m.rate) / 10)
 	}
-	return gatedLoudness(blockPowersFromSums(m.sums, bounds))
+	return bounds
+}
+
+// MeterOf measures a whole stream.
+func MeterOf(ctx context.Context, s Stream) (*Meter, error) {
+	m := NewMeter(s.Rate())
+	r := s.Open(0, s.Len())
+	buf := make([]float32, streamChunk)
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		n, err := r.ReadFloats(buf)
+		m.Write(buf[:n])
+		if err == io.EOF {
+			return m, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // SamplePeak is the largest absolute sample written.

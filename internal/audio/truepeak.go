@@ -143,17 +143,45 @@ type peakEnv struct {
 	wmax   []float32   // per block, max |x| over every window in it
 	vals   [][]float32 // per block and position: ≥ 0 exact, < 0 minus an upper bound
 	thr    []float32   // per block, the threshold vals were computed for
+	m4     []uint32    // scratch of the constructor, kept for reuse
+	w      []float32
 }
 
 func newPeakEnv(u *upsampler, pcm []float32) *peakEnv {
+	return newPeakEnvReusing(u, pcm, nil)
+}
+
+// grow returns s resized to n, reusing its storage when it is big enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// newPeakEnvReusing is newPeakEnv building into the storage of old (which
+// is gone afterwards): the streamed passes build one envelope per chunk,
+// and reallocating them all would keep the garbage collector busy.
+func newPeakEnvReusing(u *upsampler, pcm []float32, old *peakEnv) *peakEnv {
 	const t = tapsPerPhase
 	n := len(pcm) + t - 1
 	nb := (n + scanBlock - 1) / scanBlock
+	e := old
+	if e == nil {
+		e = &peakEnv{}
+	}
 	// Blocks read xp[bB : bB+B+T-1]; round up to whole 4-sample chunks.
-	xp := make([]float32, nb*scanBlock+t+8)
-	copy(xp[t-1:], pcm)
-	e := &peakEnv{u: u, n: n, xp: xp, bounds: make([]float32, nb), wmax: make([]float32, nb),
-		vals: make([][]float32, nb), thr: make([]float32, nb)}
+	e.u, e.n = u, n
+	e.xp = grow(e.xp, nb*scanBlock+t+8)
+	clear(e.xp)
+	copy(e.xp[t-1:], pcm)
+	xp := e.xp
+	e.bounds, e.wmax, e.thr = grow(e.bounds, nb), grow(e.wmax, nb), grow(e.thr, nb)
+	e.vals = grow(e.vals, nb)
+	clear(e.vals)
+	clear(e.thr)
+	e.m4 = grow(e.m4, len(xp)/4)
+	e.w = grow(e.w, nb*scanBlock/4+t/4)
 
 	// m4[c] is max|xp[4c..4c+3]|; tap group k (taps 4k..4k+3) of block b
 	// reads chunks b·B/4+k .. b·B/4+k+B/4, so it sees the sliding maximum
@@ -162,14 +190,14 @@ func newPeakEnv(u *upsampler, pcm []float32) *peakEnv {
 	// only pays for its small outer taps. The maxima are taken on the IEEE
 	// bit patterns with the sign cleared: for finite non-negative floats
 	// integer order is float order, and integer max is branch-free.
-	m4 := make([]uint32, len(xp)/4)
+	m4 := e.m4
 	for c := range m4 {
 		x := xp[4*c : 4*c+4 : 4*c+4]
 		m4[c] = max(absBits(x[0]), absBits(x[1]), absBits(x[2]), absBits(x[3]))
 	}
 	const span = scanBlock/4 + 1
 	const groups = t / 4
-	w := make([]float32, nb*scanBlock/4+groups)
+	w := e.w
 	for c := range w {
 		var m uint32
 		for _, v := range m4[c:min(c+span, len(m4))] {

@@ -58,6 +58,7 @@ type Result struct {
 	Sentences  int
 	CacheHits  int
 	SpokenHash string // hash of everything that determines the audio
+	Loudness   audio.NormalizeStats
 }
 
 // ErrNothingToSay is returned for an article without any speakable text.
@@ -123,7 +124,7 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	plan, _, err := audio.PlanNormalize(ctx, mix.spool, mix.spool.Meter().Loudness(), TargetLUFS, CeilingTP)
+	plan, loud, err := audio.PlanNormalize(ctx, mix.spool, mix.spool.Meter(), TargetLUFS, CeilingTP)
 	if err != nil {
 		return Result{}, fmt.Errorf("loudness: %w", err)
 	}
@@ -131,7 +132,7 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	res := Result{
 		Voice: voiceID, Sentences: len(lines), Files: map[string]string{}, CacheHits: mix.hits,
 		Duration:   time.Duration(mix.spool.Len()) * time.Second / time.Duration(mix.rate),
-		SpokenHash: spokenHash(eng, voice, req.Article.Language, lines, formats),
+		SpokenHash: spokenHash(eng, voice, req.Article.Language, lines, formats), Loudness: loud,
 	}
 	res.Timeline = mix.timeline.Marshal()
 	tags := tagsFor(req.Article, mix)

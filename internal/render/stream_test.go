@@ -165,7 +165,9 @@ func TestStreamedRenderMatchesWholeArticle(t *testing.T) {
 		diff += d * d
 		sig += float64(v) * float64(v)
 	}
-	if snr := 10 * math.Log10(sig/diff); snr < 50 {
+	// The gain searches differ within their tolerance (0.03 dB here is a
+	// difference 49 dB down); a sample out of place would be near 0 dB.
+	if snr := 10 * math.Log10(sig/diff); snr < 40 {
 		t.Errorf("streamed and whole-article audio differ: %.1f dB signal to difference", snr)
 	} else {
 		t.Logf("signal to difference: %.1f dB", snr)

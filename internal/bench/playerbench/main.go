@@ -17,6 +17,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,6 +70,16 @@ func run(aloud, seed, voice string, runs, rate int, dur time.Duration) error {
 	}
 	fmt.Printf("navigation → canplay, /a/{id}, headless Chromium, cache off: median %.0f ms of %d (all: %v; must ≤ 300 ms, target ≤ 150 ms)\n",
 		med, runs, all)
+	// The floor on this machine: a bare page holding only the same <audio>.
+	bare, err := bareAudioPage(s, id)
+	if err != nil {
+		return err
+	}
+	defer bare.Close()
+	if med, all, err = canplay(bare.URL, runs); err != nil {
+		return fmt.Errorf("bare page: %w", err)
+	}
+	fmt.Printf("baseline, a bare page with only the same <audio preload=auto>: median %.0f ms of %d (all: %v)\n", med, runs, all)
 	fmt.Printf("/a/{id} at %d req/s for %s, open loop: %s (p99 must ≤ 20 ms)\n", rate, dur, latency(page, rate, dur))
 	return nil
 }
@@ -217,6 +228,26 @@ func canplay(page string, runs int) (float64, []float64, error) {
 	sorted := slices.Clone(all)
 	slices.Sort(sorted)
 	return (sorted[(len(sorted)-1)/2] + sorted[len(sorted)/2]) / 2, all, nil
+}
+
+// bareAudioPage serves a page with nothing but the article's <audio>,
+// marking canplay as the player does.
+func bareAudioPage(s *server, id string) (*httptest.Server, error) {
+	var d struct{ Audio struct{ MP3 string } }
+	resp, err := http.Get(s.base + "/embed/" + id + ".json")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&d); err != nil {
+		return nil, err
+	}
+	page := `<!doctype html><html lang="en"><title>bare</title><link rel="icon" href="data:,"><audio preload="auto" src="` + d.Audio.MP3 +
+		`" oncanplay="performance.mark('aloud:canplay')"></audio>`
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})), nil
 }
 
 // latency requests page at rate per second for dur, open loop.

@@ -168,7 +168,13 @@ class AloudPlayer extends HTMLElement {
     this.feedbackForm();
     this.wire();
     this.restore();
-    if (d.timeline) this.timeline();
+    // Read-along waits until the audio can play (or 2 s, where browsers do
+    // not preload): its fetch and DOM work must not delay the audio.
+    if (d.timeline) {
+      const go = () => { if (!this.tl) { this.tl = 1; this.timeline(); } };
+      if (a.readyState >= 3) go();
+      else { a.addEventListener('canplay', go, { once: true }); setTimeout(go, 2000); }
+    }
   }
 
   disclosure() {
