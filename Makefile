@@ -10,7 +10,7 @@ export ALOUD_LIBEXEC := $(BIN)
 ALOUD_SHARED ?= $(firstword $(wildcard $(abspath $(CURDIR)/../shared) $(abspath $(CURDIR)/../../shared) $(abspath $(CURDIR)/../../../shared)))
 export ALOUD_SHARED
 
-.PHONY: demo test bench bench-svc bench-tn help deps build helpers unit e2e lint verify clean axe bench-player
+.PHONY: demo test bench bench-svc bench-tn bench-quality help deps build helpers unit e2e lint verify clean axe bench-player
 
 demo: deps build ## render the sample to out/, then run aloud serve with it ingested (Ctrl-C stops)
 	@mkdir -p out
@@ -29,6 +29,9 @@ bench-player: deps build ## listener side: player.js gzipped, navigation→canpl
 
 bench-svc: deps build ## service benchmarks: create-to-ready, workers' throughput, load latency, API reads
 	$(GO) run ./internal/bench/servebench -aloud $(BIN)/aloud
+
+bench-quality: deps build ## every installed voice on the news texts: pocketsphinx WER, real-time factor, spelling via phonemes
+	$(GO) run ./internal/bench/qualitybench -aloud $(BIN)/aloud
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -73,14 +74,11 @@ func (p *publicLimits) client(r *http.Request) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// take asks each limiter in turn for a token under its key.
-func take(w http.ResponseWriter, pairs ...any) error {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		l, key := pairs[i].(*limiter), pairs[i+1].(string)
-		if wait, ok := l.allow(key); !ok {
-			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-			return errorf(http.StatusTooManyRequests, CodeRateLimited, "too many requests; retry in %s", wait.Round(time.Second))
-		}
+// take asks l for a token under key, or answers 429 with Retry-After.
+func take(w http.ResponseWriter, l *limiter, key string) error {
+	if wait, ok := l.allow(key); !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		return errorf(http.StatusTooManyRequests, CodeRateLimited, "too many requests; retry in %s", wait.Round(time.Second))
 	}
 	return nil
 }
@@ -88,7 +86,7 @@ func take(w http.ResponseWriter, pairs ...any) error {
 // cors registers a public route the player calls from a publisher's
 // origin: any origin, no credentials, and an answer to the preflight.
 func (s *Server) cors(pattern string, h handlerFunc) {
-	method, path, _ := cutPattern(pattern)
+	method, path, _ := strings.Cut(pattern, " ")
 	s.route(pattern, func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		return h(w, r)
@@ -102,15 +100,6 @@ func (s *Server) cors(pattern string, h handlerFunc) {
 		w.WriteHeader(http.StatusNoContent)
 		return nil
 	})
-}
-
-func cutPattern(p string) (method, path string, ok bool) {
-	for i := 0; i < len(p); i++ {
-		if p[i] == ' ' {
-			return p[:i], p[i+1:], true
-		}
-	}
-	return "", p, false
 }
 
 // metered records the request metric for a handler outside the API.

@@ -14,6 +14,7 @@ import (
 	"aloud/internal/render"
 	"aloud/internal/tts"
 	"aloud/internal/tts/espeak"
+	"aloud/internal/tts/festival"
 	"aloud/internal/tts/flite"
 )
 
@@ -43,8 +44,9 @@ func newPipeline(env Env, cfg config.Config) (*pipeline, error) {
 	}
 	ffmpeg, ffErr := proc.LookPath("ffmpeg")
 	p.note("ffmpeg", ffErr)
-	// Helpers hold a runner slot each while they live: room for both engines.
-	runner := proc.New(3 * runtime.NumCPU())
+	// Helpers hold a runner slot each while they live: room for every
+	// engine's pool (flite, espeak, festival, one per Piper model).
+	runner := proc.New((4 + len(cfg.Engines.PiperModels)) * runtime.NumCPU())
 	fl, err := flite.New(runner, flite.Options{Getenv: env.Getenv})
 	if p.note("flite", err) {
 		p.engines = append(p.engines, fl)
@@ -53,6 +55,16 @@ func newPipeline(env Env, cfg config.Config) (*pipeline, error) {
 	if p.note("espeak-ng", err) {
 		p.engines = append(p.engines, es)
 	}
+	// Festival is optional: noted for /readyz, not announced on stderr.
+	if fe, err := festival.New(runner, festival.Options{}); p.note("festival", err) {
+		p.engines = append(p.engines, fe)
+	}
+	configured, err := newConfiguredEngines(runner, cfg.Engines)
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	p.engines = append(p.engines, configured...)
 	p.voices = tts.NewRegistry(p.engines...)
 	for _, name := range []string{"ffmpeg", "flite", "espeak-ng"} {
 		if s := p.parts[name]; s != "ok" && env.Stderr != nil {

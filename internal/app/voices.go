@@ -1,21 +1,25 @@
 package app
 
 import (
-	"aloud/internal/config"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"aloud/internal/config"
 	"aloud/internal/tts"
 )
 
 func runVoices(ctx context.Context, args []string, env Env) error {
-	fs := newFlagSet("voices", "aloud voices [--lang TAG]",
-		"List the voices of the installed speech engines, with their languages.\n"+
-			"Use a voice with 'aloud speak --voice ENGINE:NAME'.", env)
+	fs := newFlagSet("voices", "aloud voices [--lang TAG] [--sample VOICE [-o FILE]]",
+		"List the voices of the installed speech engines: engine, languages, gender where known,\n"+
+			"licence and capabilities (word timings for read-along, phoneme input, sample rate).\n"+
+			"Use a voice with 'aloud speak --voice ENGINE:NAME'; hear one with --sample.", env)
 	lang := fs.String("lang", "", "only voices speaking this language (BCP 47, for example de or en-GB)")
+	sample := fs.String("sample", "", "render a short sample of `VOICE` (engine:name) instead of listing")
+	out := fs.String("o", "", "with --sample, the output `FILE` (.mp3, .opus or .wav; - for stdout; default VOICE-sample.mp3)")
+	flags := config.Register(fs, config.Speak)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -23,7 +27,17 @@ func runVoices(ctx context.Context, args []string, env Env) error {
 	if len(pos) > 0 {
 		return usageErrorf("voices: unexpected argument %q", pos[0])
 	}
-	p, err := newPipeline(env, config.Config{CacheDir: "off"})
+	cfg, err := speakConfig(env, flags, true)
+	if err != nil {
+		return err
+	}
+	if *sample != "" {
+		return sampleVoice(ctx, env, cfg, *sample, *out)
+	}
+	if *out != "" {
+		return usageErrorf("voices: -o needs --sample")
+	}
+	p, err := newPipeline(env, cfg)
 	if err != nil {
 		return err
 	}
@@ -46,21 +60,48 @@ func printVoices(env Env, reg *tts.Registry, lang string) error {
 		}
 	}
 	if len(vs) == 0 {
-		return fmt.Errorf("no installed voice speaks %q", lang)
+		_, err := reg.VoiceFor(lang)
+		return err
+	}
+	caps := map[string]tts.Capabilities{}
+	for _, e := range reg.Engines() {
+		caps[e.Name()] = e.Capabilities()
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "VOICE\tGENDER\tLANGUAGES\t")
+	fmt.Fprintln(tw, "VOICE\tGENDER\tLANGUAGES\tCAPABILITIES\tLICENCE\t")
 	for _, v := range vs {
 		mark := ""
 		if defaults[v.ID()] {
 			mark = "(default)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", v.ID(), v.Gender, strings.Join(v.Languages, ", "), mark)
+		c := caps[v.Engine]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", v.ID(), orDash(v.Gender), strings.Join(v.Languages, ", "), capList(c), c.Licence, mark)
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write voices: %w", err)
 	}
 	return nil
+}
+
+// capList is an engine's capabilities in a few words.
+func capList(c tts.Capabilities) string {
+	var parts []string
+	if c.WordTimings {
+		parts = append(parts, "words")
+	}
+	if c.PhonemeInput {
+		parts = append(parts, "phonemes")
+	}
+	if c.ASCIIOnly {
+		parts = append(parts, "ascii")
+	}
+	if c.SampleRate > 0 {
+		parts = append(parts, fmt.Sprintf("%d Hz", c.SampleRate))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ",")
 }
 
 // speaks reports whether v speaks lang or a variant of it ("en" matches

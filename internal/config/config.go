@@ -41,6 +41,7 @@ type Config struct {
 	LogLevel        string        // ALOUD_LOG_LEVEL: debug, info, warn or error
 	CacheDir        string        // ALOUD_CACHE_DIR: sentence cache; default DataDir/cache, "off" disables
 	PublicURL       string        // ALOUD_PUBLIC_URL: base of every URL aloud hands out; default http://Addr
+	Engines         Engines       // ALOUD_TTS_HTTP_*, ALOUD_PIPER_*: engines that need configuring (engines.go)
 }
 
 // Defaults of the limits other packages show in messages.
@@ -173,6 +174,9 @@ func (c Config) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		bad("ALOUD_LOG_LEVEL", "must be debug, info, warn or error, got %q", c.LogLevel)
+	}
+	if err := c.Engines.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

@@ -40,7 +40,10 @@ type option struct {
 }
 
 // options is the table of every setting.
-func options() []option {
+func options() []option { return append(coreOptions(), engineOptions()...) }
+
+// coreOptions are the settings of the pipeline and the service.
+func coreOptions() []option {
 	return []option{
 		{env: "ALOUD_ADDR", flag: "addr", scope: Serve, usage: "listen on `HOST:PORT` (default 127.0.0.1:8080)",
 			set: str(func(c *Config) *string { return &c.Addr })},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,6 +112,12 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 	case atom.H1:
 		e.flush(mode)
 		e.dropBeforeHeadline()
+		if h, _ := headline(n); h != "" && unlikeTitle(h, e.title) {
+			// Not the headline but a heading of the content ("About this
+			// site" under the title "Colophon"): read it as one.
+			e.blocks = append(e.blocks, article.Block{Type: article.Heading, Text: h})
+			e.linky = append(e.linky, false)
+		}
 		return
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		e.flush(mode)
@@ -155,6 +162,13 @@ func (e *emitter) element(n *html.Node, mode article.BlockType, depth int) {
 		e.children(n, mode, depth)
 		e.edge = true
 		e.inLink--
+		return
+	}
+	if n.Namespace == "math" && mathTokens[n.Data] {
+		// Tokens of a formula are separate words: a ≠ 0, not a≠0.
+		e.buf.WriteByte(' ')
+		e.children(n, mode, depth)
+		e.buf.WriteByte(' ')
 		return
 	}
 	if n.Type == html.ElementNode && blockTags[n.DataAtom] && e.inCell == 0 {
@@ -218,7 +232,7 @@ func (e *emitter) keep(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section:
 		ld := e.p.linkDensity(n)
-		if ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div && !e.p.proseItems(n) {
+		if (ld > 0.5 || ld > 0.3 && s.paras == 0 && n.DataAtom != atom.Div) && !e.p.proseItems(n) {
 			return false
 		}
 	}
@@ -255,11 +269,29 @@ func (e *emitter) flush(t article.BlockType) {
 	// Lines made mostly of link text are judged later, by where they stand.
 	linky := float64(linked) > 0.7*float64(total) && t != article.Heading
 	for _, line := range strings.Split(raw, "\n") {
-		if line = collapse(line); line != "" {
+		line = spaceBeforePunct.ReplaceAllString(collapse(line), "$1$2")
+		if line != "" && t == article.Heading {
+			line = headingAction.ReplaceAllString(line, "")
+		}
+		if line != "" {
 			e.blocks = append(e.blocks, article.Block{Type: t, Text: line})
 			e.linky = append(e.linky, linky)
 		}
 	}
+}
+
+// spaceBeforePunct is a space left before a comma or full stop where
+// inline markup (a formula) ended right before it.
+var spaceBeforePunct = regexp.MustCompile(` ([,.])($| )`)
+
+// headingAction matches what a heading ends with for the page's own use:
+// a bracketed action link ("[edit]", "[ edit source ]") or a pilcrow anchor.
+var headingAction = regexp.MustCompile(`\s*(?:\[[^\[\]]{1,30}\]|¶)\s*$`)
+
+// unlikeTitle reports an <h1> that shares fewer than half its words with
+// the title: another heading, not a variant of the headline.
+func unlikeTitle(h, title string) bool {
+	return 2*sharedWords(h, title) < len(strings.FieldsFunc(h, notWord))
 }
 
 func newlineToSpace(r rune) rune {

@@ -14,7 +14,7 @@ import (
 // than article text. Each pattern is anchored at both ends so a sentence
 // that merely mentions, say, an advertisement is kept.
 var boilerplate = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
-	`advertisements?`, `advert`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
+	`advertisements?`, `advert`, `advertising`, `\[\w+[^\]]*\].*\[/\w+\]`, `anzeige`, `publicidad`, `pubblicità`, `publicité`, `реклама`,
 	`(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)`,
 	`continue reading(?: (?:below|the main story|the story))?`,
 	`listen to (?:this )?(?:article|story)(?: \d+ min(?:utes?)?)?`, `listen`, `play`, `pause`, `stop`,
@@ -86,6 +86,14 @@ var namedLines = regexp.MustCompile(`^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Dd]i|[Pp]or|[Dd
 // related articles) rather than a section of the article.
 var sectionEnd = regexp.MustCompile(`(?i)^(?:\d+ )?(?:related(?: articles| stories| content| coverage| posts)?|more (?:.{0,30}(?:stor(?:y|ies)|articles?|news|reads|topic|subject)|from .{1,40})|most (?:read|popular|viewed)|recommended(?: for you)?|you (?:may|might) also like|read (?:more|next|also)|trending(?: now)?|popular|latest (?:news|stories)|mehr zum thema|das könnte sie auch interessieren|meistgelesen(?:e artikel)?|weitere artikel|lire aussi|à lire aussi|leggi anche)(?: \(\d+\))?$`)
 
+// apparatus matches the headings of what follows an encyclopedia or blog
+// article (references, footnotes, links): lists to look things up in,
+// not text to listen to. Only headings count: a "Notes:" line in a post
+// may open its own points.
+var apparatus = regexp.MustCompile(`(?i)^(?:references|notes and references|citations|footnotes|bibliography|` +
+	`further reading|external links|see also|sources and references|einzelnachweise|weblinks|` +
+	`références|notes et références|voir aussi|referencias|enlaces externos|véase también)$`)
+
 // Marker blocks stand in the block list for a heading that opens comments
 // (sectionStop) or related stories (relatedStop); cleanBlocks drops them
 // and what follows.
@@ -142,7 +150,7 @@ func cleanBlocks(in []article.Block, title string) []article.Block {
 			case t == sectionStop || isLabel(bare, commentsLabel):
 				mode = toHeading
 				continue
-			case t == relatedStop || isLabel(bare, sectionEnd):
+			case t == relatedStop || isLabel(bare, sectionEnd) || isLabel(bare, apparatus):
 				mode = whileTeasers
 				continue
 			}

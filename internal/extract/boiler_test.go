@@ -59,3 +59,21 @@ func TestCleanBlocks(t *testing.T) {
 		t.Errorf("got\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestApparatus checks that references and footnotes under their heading
+// are not read, while a "Notes:" line opening a post's own points is.
+func TestApparatus(t *testing.T) {
+	p := func(s string) article.Block { return article.Block{Type: article.Paragraph, Text: s} }
+	h := func(s string) article.Block { return article.Block{Type: article.Heading, Text: s} }
+	li := func(s string) article.Block { return article.Block{Type: article.ListItem, Text: s} }
+	in := []article.Block{
+		p("Notes:"), li("Notice the attribute we added to the script tag that loads the library;"),
+		h("References"), li("Hay, Jennifer (2008). Dialects of English. Edinburgh University Press. ISBN 978-0-7486-2529-1."),
+		h("External links"), li("Official website"),
+	}
+	got := cleanBlocks(in, "")
+	want := in[:2]
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

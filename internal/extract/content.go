@@ -32,6 +32,12 @@ func (p *page) scoreCandidates() map[*html.Node]float64 {
 			commas = commas * length / max(s.text, 1)
 		}
 		score := 1 + float64(commas) + min(float64(length)/100, 3)
+		if isItem(n) {
+			// A list item is an entry (a footnote, a link, a slide), not
+			// prose: its commas separate fields, not clauses.
+			score = 1 + min(float64(commas), 2) + min(float64(length)/100, 3)
+			score /= 2
+		}
 		level := 0
 		for a := n.Parent; a != nil && a.Type == html.ElementNode && level < 5; a = a.Parent {
 			if _, ok := scores[a]; !ok {
@@ -306,6 +312,14 @@ func onlyChild(n *html.Node) bool {
 func isTablePart(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
+}
+
+func isItem(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Li, atom.Dd, atom.Dt:
 		return true
 	}
 	return false

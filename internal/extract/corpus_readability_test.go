@@ -11,10 +11,11 @@ import (
 	"aloud/internal/extract/score"
 )
 
-// Floors of the second benchmark, one point under what the extractor
-// reaches (README, "Reading web pages"); titleFloor is a count of pages.
+// Floors of the second benchmark: the mean page F1 one point under what
+// the extractor reaches (README, "Reading web pages"), and the issue's
+// target count of exact titles (it reaches 116 of 130).
 const (
-	readabilityFloor = 0.95
+	readabilityFloor = 0.934
 	titleFloor       = 110
 )
 

@@ -11,31 +11,33 @@
 //
 // The stages are:
 //
-//  1. prepare: decode the charset declared in the Content-Type or a <meta>
-//     tag, otherwise UTF-8 (never the WHATWG windows-1252 default, which
-//     garbles pages saved as UTF-8 without a declaration), with invalid
-//     bytes as U+FFFD; empty <script> and <style> bodies (JSON-LD is kept)
-//     so the parser does not tokenize them; flatten nesting deeper than
-//     the parser accepts;
-//  2. parse with golang.org/x/net/html and read the metadata, salvaging
-//     the string fields of JSON-LD that does not parse;
-//  3. prune: invisible and non-text elements, small boxes around buttons
-//     and form fields (sign-up boxes, audio players, share bars), and
-//     elements whose class or id names a furniture kind, unless they hold
-//     the article itself;
+//  1. prepare: sniff the charset in the WHATWG order (BOM, Content-Type,
+//     then <meta>), except that valid UTF-8 wins over a contradicting
+//     <meta> and an undeclared page is UTF-8 unless its bytes are plainly
+//     windows-1252; empty <script> and <style> bodies (JSON-LD is kept);
+//     flatten nesting deeper than the parser accepts;
+//  2. parse with golang.org/x/net/html and read the metadata: the headline
+//     from the declared titles, the <title> minus the site name and the
+//     <h1>s; byline and date from JSON-LD, <meta>, <time> and the visible
+//     "By NAME · DATE" line;
+//  3. prune: invisible and non-text elements (short inline MathML stays),
+//     small boxes around buttons and form fields, and elements whose
+//     class or id tokens name a furniture kind, unless they hold the
+//     article itself or sit inside a sentence;
 //  4. choose the content: a readability-style paragraph score, with class
 //     names weighed in proportion to the text they label and damped by
 //     link density; the best element keeps its siblings of similar score
 //     or paragraph shape, and the article is followed into repeated
 //     chunks and same-markup twins;
 //  5. emit blocks: table rows as lines, teaser lists and link-only runs
-//     dropped, and then whole lines that are furniture by their text
-//     (audio disclosures, "Advertisement", source, byline and date lines,
-//     sign-up pitches, closing credits) and sections under headings such
-//     as "Comments" or "Related".
+//     dropped (never the content root itself), then whole lines that are
+//     furniture by their text and sections under headings such as
+//     "Comments" or "Related"; paragraphs cut mid-sentence are joined.
 //
 // When the markup yields less than half the text of the page's JSON-LD
-// articleBody (pages rendered by script), the articleBody is used.
+// articleBody (pages rendered by script), the articleBody is used; when
+// it yields under 250 letters, the largest block of prose or the pruned
+// page is tried.
 //
 // Failure modes: a body over Options.MaxBytes fails with *SizeError before
 // parsing; a page with no article text fails with article.ErrNoText.

@@ -46,3 +46,6 @@ func keepMath(n *html.Node) bool {
 func isMath(n *html.Node) bool {
 	return n.DataAtom == atom.Math || n.Data == "math"
 }
+
+// mathTokens are the MathML elements that hold one symbol or number each.
+var mathTokens = map[string]bool{"mi": true, "mo": true, "mn": true, "ms": true, "mtext": true}

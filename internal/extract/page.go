@@ -191,7 +191,7 @@ func (p *page) removeFurniture() {
 			return true // table rows are named after their data ("player-42")
 		}
 		s := p.st[n]
-		if s.body || s.post {
+		if s.body || s.post || inRunningText(n, s) {
 			return true
 		}
 		name := classWords(n)
@@ -221,6 +221,36 @@ func (p *page) removeFurniture() {
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// inRunningText reports an inline element inside a sentence (text on
+// both sides of it): "I am a <a class=popup>rather elderly</a> man" is
+// read whole, whatever the link's class says.
+func inRunningText(n *html.Node, s *stat) bool {
+	if s.block || blockTags[n.DataAtom] {
+		return false
+	}
+	prev := func(c *html.Node) *html.Node { return c.PrevSibling }
+	next := func(c *html.Node) *html.Node { return c.NextSibling }
+	return hasText(n.PrevSibling, prev) && hasText(n.NextSibling, next)
+}
+
+// hasText reports whether a text node with letters comes before the next
+// element, walking from c with next.
+func hasText(c *html.Node, next func(*html.Node) *html.Node) bool {
+	for ; c != nil; c = next(c) {
+		switch c.Type {
+		case html.TextNode:
+			if hasWord(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if blockTags[c.DataAtom] || c.DataAtom == atom.Br {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // sectionName matches class names of headings over furniture sections.

@@ -136,23 +136,27 @@ func trimSiteName(t string, sites, h1s []string) string {
 	return t
 }
 
-// h1Within finds an <h1> that repeats a run of the title's segments, or
-// the part after a "Kicker: " prefix: the rest of the title is the site,
-// the section or the kicker.
+// h1Within finds the <h1> that repeats the most of the title: a run of
+// its segments, or the part after a "Kicker: " prefix. The rest of the
+// title is the site, the section or the kicker; a run that is shorter
+// than the rest it would drop is a logo's <h1> ("V8"), not the headline.
 func h1Within(t string, segs, seps, h1s []string) string {
+	best := ""
 	for _, h := range h1s {
 		for i := 0; i < len(segs); i++ {
 			for j := len(segs); j > i; j-- {
-				if p := joinTitle(segs[i:j], seps[i:]); strings.EqualFold(p, h) && (i > 0 || j < len(segs)) {
-					return p
+				p := joinTitle(segs[i:j], seps[i:])
+				if (i > 0 || j < len(segs)) && strings.EqualFold(p, h) && wordCount(p) > wordCount(best) &&
+					(i == 0 || wordCount(p) > wordCount(joinTitle(segs[:i], seps))) {
+					best = p
 				}
 			}
 		}
-		if _, rest, ok := strings.Cut(t, ": "); ok && strings.EqualFold(rest, h) {
-			return rest
+		if _, rest, ok := strings.Cut(t, ": "); ok && strings.EqualFold(rest, h) && wordCount(rest) > wordCount(best) {
+			best = rest
 		}
 	}
-	return ""
+	return best
 }
 
 // splitTitle cuts t at every separator; seps[i] stands between segs[i]
@@ -194,7 +198,9 @@ func isSiteName(s string, sites []string) bool {
 		return false
 	}
 	for _, n := range sites {
-		if s == n || len(n) >= 3 && (hasWords(s, n) || hasWords(n, s) && len(s) >= 3) {
+		// Containment counts only near the name's own length: "BuzzFeed
+		// News" names BuzzFeed, "Ferry trip @ Anna's blog" does not.
+		if s == n || len(n) >= 3 && (hasWords(s, n) && len(s) <= len(n)+12 || hasWords(n, s) && len(s) >= 3) {
 			return true
 		}
 	}

@@ -34,6 +34,10 @@ func TestPickTitle(t *testing.T) {
 			``, "Hermitian matrix"},
 		{"space-separated properties", `<title>Title Element</title><meta property="x:title dc:title" content="Preferred title">`, ``, "Preferred title"},
 		{"a two-word <title> is a section name", `<title>Harbour news</title>`, `<h1>Ferry keeps running</h1>`, "Ferry keeps running"},
+		{"a logo h1 is not the headline", `<title>Outside the web: standalone binaries · V8</title>`,
+			`<h1>V8</h1><h1>Outside the web: standalone binaries</h1>`, "Outside the web: standalone binaries"},
+		{"a segment holding the site name and more is not the site name", `<title>Ferry trip (2) @ Anna's blog :: Blogs</title><meta property="og:site_name" content="Anna's blog">`,
+			``, "Ferry trip (2) @ Anna's blog"},
 		{"svg icon titles are not the document title", ``, `<svg><title>arrow-down</title></svg><h1>Bridge reopens</h1>`, "Bridge reopens"},
 	}
 	for _, c := range cases {

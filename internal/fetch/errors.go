@@ -29,10 +29,19 @@ func (e *SizeError) Error() string {
 // Unwrap makes errors.Is(err, ErrTooLarge) hold.
 func (e *SizeError) Unwrap() error { return ErrTooLarge }
 
-// StatusError is a non-2xx, non-304 answer.
-type StatusError struct{ Code int }
+// StatusError is a non-2xx, non-304 answer. Message is the start of the
+// body where the caller read it (Post does, for API errors).
+type StatusError struct {
+	Code    int
+	Message string
+}
 
-func (e *StatusError) Error() string { return fmt.Sprintf("HTTP status %d", e.Code) }
+func (e *StatusError) Error() string {
+	if e.Message != "" {
+		return fmt.Sprintf("HTTP status %d: %q", e.Code, e.Message)
+	}
+	return fmt.Sprintf("HTTP status %d", e.Code)
+}
 
 // Unwrap makes errors.Is(err, ErrStatus) hold.
 func (e *StatusError) Unwrap() error { return ErrStatus }

@@ -52,7 +52,9 @@ func (st *state) addressAt(i int, v num) int {
 			break
 		}
 		_, isOrd := dayOrdinal(w.core)
-		if w.trail != "" && !(w.trail == "." && compass[w.core] != "") || !(isCapitalized(w.core) || isOrd) {
+		if w.trail != "" && !(w.trail == "." && compass[w.core] != "") || !(isCapitalized(w.core) || isOrd) ||
+			!isOrd && strings.ContainsAny(w.core, "0123456789") {
+			// "1 A00 sq" is no street: a name with digits would pass unread.
 			return 0
 		}
 	}

@@ -1,6 +1,10 @@
 package normalize
 
-import "strings"
+import (
+	"strings"
+
+	"aloud/internal/normalize/rule"
+)
 
 // topLevelDomains mark a dotted word as a web address ("nvidia.com").
 var topLevelDomains = map[string]bool{
@@ -41,67 +45,57 @@ func looksLikeURL(s string) bool {
 		isLowerWord(s[:k]) && isLowerWord(s[k+1:])
 }
 
+// addressMarks are the marks inside URLs and e-mail addresses, as said.
+var addressMarks = map[byte][]string{
+	'.': {"dot"}, '@': {"at"}, '/': {"slash"}, ':': {"colon"}, '-': {"dash"}, '_': {"underscore"},
+	'~': {"tilde"}, '?': {"question", "mark"}, '=': {"equals"}, '&': {"and"}, '#': {"hash"},
+}
+
 // electronic reads URLs and e-mail addresses piece by piece: "a.bc@x.com"
-// → "a dot bc at x dot com".
-func (st *state) electronic(c string, off int) {
-	k := 0
-	for k < len(c) {
+// → "a dot bc at x dot com". It is a rule of the shared engine's shape
+// (package rule); handles ("@name", "#tag") and numbers are read by
+// other rules, so it leaves words that start with them.
+func electronic(t *rule.Text, i int) (rule.Match, bool) {
+	w := t.Words[i]
+	c := w.Core
+	if c == "" || startsNumber(c) || c[0] == '@' || c[0] == '#' || !strings.Contains(c, "@") && !looksLikeURL(c) {
+		return rule.Match{}, false
+	}
+	var said []string
+	for k := 0; k < len(c); {
 		j := k
-		for j < len(c) && strings.IndexByte(".@/:-_~?=&#", c[j]) < 0 {
+		for j < len(c) && addressMarks[c[j]] == nil {
 			j++
 		}
 		if j > k {
-			st.speakPiece(c[k:j])
+			said = appendPiece(said, c[k:j])
 		}
 		if j < len(c) {
-			switch c[j] {
-			case '.':
-				st.buf = append(st.buf, "dot")
-			case '@':
-				st.buf = append(st.buf, "at")
-			case '/':
-				st.buf = append(st.buf, "slash")
-			case ':':
-				st.buf = append(st.buf, "colon")
-			case '-':
-				st.buf = append(st.buf, "dash")
-			case '_':
-				st.buf = append(st.buf, "underscore")
-			case '~':
-				st.buf = append(st.buf, "tilde")
-			case '?':
-				st.buf = append(st.buf, "question", "mark")
-			case '=':
-				st.buf = append(st.buf, "equals")
-			case '&':
-				st.buf = append(st.buf, "and")
-			case '#':
-				st.buf = append(st.buf, "hash")
-			}
+			said = append(said, addressMarks[c[j]]...)
 			j++
 		}
 		k = j
 	}
-	st.say(off, off+len(c))
+	return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), said...)}, true
 }
 
-// speakPiece reads one piece of an address: digits one by one, letters as
-// written.
-func (st *state) speakPiece(p string) {
-	k := 0
-	for k < len(p) {
+// appendPiece reads one piece of an address: digits one by one, letters
+// as written.
+func appendPiece(dst []string, p string) []string {
+	for k := 0; k < len(p); {
 		j := k
 		digit := isDigitByte(p[k])
 		for j < len(p) && isDigitByte(p[j]) == digit {
 			j++
 		}
 		if digit {
-			st.buf = appendDigits(st.buf, p[k:j])
+			dst = appendDigits(dst, p[k:j])
 		} else {
-			st.buf = append(st.buf, p[k:j])
+			dst = append(dst, p[k:j])
 		}
 		k = j
 	}
+	return dst
 }
 
 // handle reads "@name" as "at name" and "#tag" as "hash tag"; "#1" is

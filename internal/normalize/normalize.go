@@ -185,6 +185,9 @@ type state struct {
 	// yearPairAt is 1 + the index of a word that ends a spaced year range
 	// ("2003 - 04"), read as the last two digits of a year; 0 for none.
 	yearPairAt int
+	// view is the words as the rule engine sees them, for the classes
+	// already moved onto it (bridge.go); built on first use.
+	view *rule.Text
 }
 
 func (st *state) result() Result {

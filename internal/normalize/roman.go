@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"strings"
+
+	"aloud/internal/normalize/rule"
 )
 
 // chapterWords are followed by a Roman numeral read as a cardinal.
@@ -112,10 +114,11 @@ func toRoman(n int) string {
 
 // roman speaks Roman numerals in names and titles: "Charles III" →
 // "Charles the third", "World War II" → "World War two", "Chapter IV" →
-// "Chapter four", a heading "VIII." → "eight".
-func (st *state) roman(i int) bool {
-	w := st.words[i]
-	c := w.core
+// "Chapter four", a heading "VIII." → "eight". It is a rule of the
+// shared engine's shape (package rule).
+func roman(t *rule.Text, i int) (rule.Match, bool) {
+	w := t.Words[i]
+	c := w.Core
 	suffix := ""
 	for _, suf := range []string{".'s", "'s", ".’s", "’s"} {
 		if strings.HasSuffix(c, suf) {
@@ -129,54 +132,54 @@ func (st *state) roman(i int) bool {
 		c, ordinal = c[:len(c)-2], true
 	}
 	if c == "" || strings.Trim(c, "IVXLCDM") != "" {
-		return false
+		return rule.Match{}, false
 	}
 	v := romanValue(c)
 	if v == 0 {
-		return false
+		return rule.Match{}, false
 	}
 	var prev string
-	prevOK := i > 0 && st.words[i-1].trail == ""
+	prevOK := i > 0 && t.Words[i-1].Trail == ""
 	if i > 0 {
-		prev = st.words[i-1].core
+		prev = t.Words[i-1].Core
 	}
+	var said []string
+	m := rule.Match{N: 1}
 	simple := strings.Trim(c, "IVX") == "" || len(c) >= 4 && strings.Trim(c, "IVXL") == ""
 	digits := itoa(v)
 	if ordinal {
-		st.buf = appendOrdinal(st.buf, digits)
-		st.say(w.cs, w.ce())
-		return true
+		return rule.Match{N: 1, Tokens: rule.Say(w.CS, w.CE(), appendOrdinal(nil, digits)...)}, true
 	}
-	regnal := prevOK && (regnalNames[titleCase(prev)] || i > 1 && regnalTitles[st.words[i-2].core] && isCapitalized(prev) ||
+	regnal := prevOK && (regnalNames[titleCase(prev)] || i > 1 && regnalTitles[t.Words[i-2].Core] && isCapitalized(prev) ||
 		isCapitalized(prev) && (strings.HasSuffix(prev, "ius") || strings.HasSuffix(prev, "ian")) ||
-		len(c) >= 2 && st.loneName(i-1) && st.regnalContext(i))
+		len(c) >= 2 && loneName(t, i-1) && regnalContext(t, i))
 	switch {
-	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X" && (tenthNames[prev] || i > 1 && regnalTitles[st.words[i-2].core])):
+	case regnal && (len(c) > 1 || c == "I" || c == "V" || c == "X" && (tenthNames[prev] || i > 1 && regnalTitles[t.Words[i-2].Core])):
 		// A lone "X" needs a title or a name that had a tenth ("Pius X",
 		// "King Zog X"): "Malcolm X" is a letter.
-		st.buf = append(st.buf, "the")
-		st.buf = appendOrdinal(st.buf, digits)
-		if c == "I" && strings.HasPrefix(w.trail, ".") && i+1 < len(st.words) && !isCapitalized(st.words[i+1].core) {
-			st.dropDot = true
+		said = append(said, "the")
+		said = appendOrdinal(said, digits)
+		if c == "I" && strings.HasPrefix(w.Trail, ".") && i+1 < len(t.Words) && !isCapitalized(t.Words[i+1].Core) {
+			m.Flags = rule.Dot
 		}
 	case prevOK && chapterWords[strings.ToLower(prev)] && (isCapitalized(prev) || len(c) > 1) && !(c == "X" && strings.EqualFold(prev, "series")):
 		// "Series X" is a product name ("Xbox Series X").
-		st.buf = appendCardinal(st.buf, digits)
-	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && st.shout:
-		st.buf = appendCardinal(st.buf, digits)
+		said = appendCardinal(said, digits)
+	case len(c) >= 2 && simple && prevOK && isCapitalized(prev) && !isUpperASCII(prev) && c != "IV" || len(c) >= 2 && simple && prevOK && isCapitalized(prev) && t.Shout:
+		said = appendCardinal(said, digits)
 	case c == "II" || c == "III" || len(c) >= 3 && simple:
 		// Never an English word or a usual acronym.
-		st.buf = appendCardinal(st.buf, digits)
-	case simple && i == 0 && (len(st.words) == 1 || strings.HasPrefix(w.trail, ".")) && len(c) > 1:
-		st.buf = appendCardinal(st.buf, digits)
+		said = appendCardinal(said, digits)
+	case simple && i == 0 && (len(t.Words) == 1 || strings.HasPrefix(w.Trail, ".")) && len(c) > 1:
+		said = appendCardinal(said, digits)
 	default:
-		return false
+		return rule.Match{}, false
 	}
 	if suffix != "" {
-		st.buf[len(st.buf)-1] += suffix
+		said[len(said)-1] += suffix
 	}
-	st.say(w.cs, w.ce())
-	return true
+	m.Tokens = rule.Say(w.CS, w.CE(), said...)
+	return m, true
 }
 
 // loneName reports whether word j is a single capitalised name, not part
@@ -184,16 +187,16 @@ func (st *state) roman(i int) bool {
 // "Final Fantasy VII", "World War II" and "Chapter IV" are titles and
 // numbered things): the word before it is not capitalised, or it opens
 // the text or a clause.
-func (st *state) loneName(j int) bool {
-	w := st.words[j]
-	if !isCapitalized(w.core) || isUpperASCII(w.core) || len(w.core) < 3 || !isAlphaWord(w.core) ||
-		chapterWords[strings.ToLower(w.core)] || sentenceStarters[w.core] || st.shout {
+func loneName(t *rule.Text, j int) bool {
+	w := t.Words[j]
+	if !isCapitalized(w.Core) || isUpperASCII(w.Core) || len(w.Core) < 3 || !isAlphaWord(w.Core) ||
+		chapterWords[strings.ToLower(w.Core)] || sentenceStarters[w.Core] || t.Shout {
 		return false
 	}
-	if j == 0 || st.words[j-1].trail != "" || w.lead != "" {
+	if j == 0 || t.Words[j-1].Trail != "" || w.Lead != "" {
 		return true
 	}
-	p := st.words[j-1].core
+	p := t.Words[j-1].Core
 	return !isCapitalized(p) || sentenceStarters[p] || strings.EqualFold(p, "the")
 }
 
@@ -211,9 +214,9 @@ var regnalWords = map[string]bool{
 
 // regnalContext reports whether the words around i (a sentence's worth,
 // bounded so that time stays linear) name rule or royalty.
-func (st *state) regnalContext(i int) bool {
-	for _, w := range st.words[max(0, i-25):min(len(st.words), i+25)] {
-		if len(w.core) >= 4 && regnalWords[strings.ToLower(w.core)] {
+func regnalContext(t *rule.Text, i int) bool {
+	for _, w := range t.Words[max(0, i-25):min(len(t.Words), i+25)] {
+		if len(w.Core) >= 4 && regnalWords[strings.ToLower(w.Core)] {
 			return true
 		}
 	}

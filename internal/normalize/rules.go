@@ -36,7 +36,7 @@ func (st *state) rule(i int) int {
 	if n := st.moneyAt(i); n > 0 {
 		return n
 	}
-	if n := st.phoneAt(i); n > 0 {
+	if n := st.pure(telephone, i); n > 0 {
 		return n
 	}
 	c := w.core
@@ -52,8 +52,9 @@ func (st *state) rule(i int) int {
 			return 1
 		}
 	case strings.Contains(c, "@") || looksLikeURL(c):
-		st.electronic(c, w.cs)
-		return 1
+		if n := st.pure(electronic, i); n > 0 {
+			return n
+		}
 	}
 	if (c == "x" || c == "×") && st.dimensionBy(i) {
 		return 1

@@ -25,8 +25,8 @@ func (st *state) wordAt(i int) int {
 	if n := st.postalAt(i); n > 0 {
 		return n
 	}
-	if st.roman(i) {
-		return 1
+	if n := st.pure(roman, i); n > 0 {
+		return n
 	}
 	f := classify(c)
 	if (strings.HasPrefix(c, "No.") || strings.HasPrefix(c, "Nos.")) && isDigits(c[strings.IndexByte(c, '.')+1:]) {

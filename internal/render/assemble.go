@@ -36,7 +36,7 @@ func (r *Renderer) synthesizeToSpool(ctx context.Context, a article.Article, eng
 		spans = make([]audio.Span, len(lines))
 		words = make([][]tts.Word, len(lines))
 	)
-	err := r.synthesizeInOrder(ctx, eng, voice, lines, workers, progress, func(i int, s synthesized) error {
+	err := r.synthesizeInOrder(ctx, eng, voice, a.Language, lines, workers, progress, func(i int, s synthesized) error {
 		if asm == nil {
 			m.rate = s.audio.Rate
 			if m.rate <= 0 {

@@ -84,7 +84,11 @@ type Renderer struct {
 func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	voiceID := req.Voice
 	if voiceID == "" {
-		voiceID = r.Engines.DefaultVoice(req.Article.Language)
+		id, err := r.Engines.VoiceFor(req.Article.Language)
+		if err != nil {
+			return Result{}, err
+		}
+		voiceID = id
 	}
 	eng, voice, err := r.Engines.Lookup(voiceID)
 	if err != nil {
@@ -127,7 +131,7 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	res := Result{
 		Voice: voiceID, Sentences: len(lines), Files: map[string]string{}, CacheHits: mix.hits,
 		Duration:   time.Duration(mix.spool.Len()) * time.Second / time.Duration(mix.rate),
-		SpokenHash: spokenHash(eng, voice, lines, formats),
+		SpokenHash: spokenHash(eng, voice, req.Article.Language, lines, formats),
 	}
 	res.Timeline = mix.timeline.Marshal()
 	tags := tagsFor(req.Article, mix)
@@ -181,9 +185,12 @@ func hasSpeech(lines []line) bool {
 	return false
 }
 
-func spokenHash(eng tts.Engine, voice string, lines []line, formats []string) string {
+func spokenHash(eng tts.Engine, voice, lang string, lines []line, formats []string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%g\x00%g\x00%v\x00", eng.Name(), voice, eng.Version(), synthSettings, TargetLUFS, CeilingTP, formats)
+	if eng.Capabilities().ASCIIOnly {
+		fmt.Fprintf(h, "lang=%s\x00", lang) // the text is folded by the language's table
+	}
 	for _, l := range lines {
 		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", l.spoken, l.pause, l.Block)
 	}

@@ -170,3 +170,50 @@ func TestE2ERenderLongArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestE2ERenderCancelledWhileEncoding cancels a render once ffmpeg is
+// writing its output: the error is the cancellation, and neither the
+// scratch file nor a partial output file is left.
+func TestE2ERenderCancelledWhileEncoding(t *testing.T) {
+	seed, err := os.ReadFile(testenv.Seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article.Article{Title: "The seed, four times", Language: "en"}
+	paras := strings.Split(strings.TrimSpace(string(seed)), "\n\n")
+	for range 4 {
+		for _, p := range paras[4 : len(paras)-1] {
+			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: p})
+		}
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	saw := make(chan string, 1)
+	go func() {
+		for ctx.Err() == nil {
+			ents, _ := os.ReadDir(dir)
+			for _, e := range ents {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					saw <- e.Name()
+					cancel()
+					return
+				}
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	_, err = espeakRenderer(t, 0).Render(ctx, Request{Article: a, Voice: "espeak:en-us", Formats: []string{"mp3", "opus"}, Dir: dir})
+	select {
+	case name := <-saw:
+		t.Logf("cancelled while %s was being written: %v", name, err)
+	default:
+		t.Fatalf("no partial output seen before the render ended (err %v)", err)
+	}
+	if err == nil {
+		t.Fatal("cancelled render succeeded")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Fatalf("left behind: %v", ents)
+	}
+}

@@ -30,9 +30,10 @@ type toneEngine struct {
 	onCall func(ctx context.Context, n int64) // optional hook, may block
 }
 
-func (e *toneEngine) Name() string    { return "tone" }
-func (e *toneEngine) Version() string { return "1" }
-func (e *toneEngine) Close() error    { return nil }
+func (e *toneEngine) Name() string                   { return "tone" }
+func (e *toneEngine) Version() string                { return "1" }
+func (e *toneEngine) Close() error                   { return nil }
+func (e *toneEngine) Capabilities() tts.Capabilities { return tts.Capabilities{} }
 func (e *toneEngine) Voices(context.Context) ([]tts.Voice, error) {
 	return []tts.Voice{{Engine: "tone", Name: "a", Languages: []string{"en"}}}, nil
 }

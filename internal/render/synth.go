@@ -28,7 +28,7 @@ type synthesized struct {
 // sentences are synthesized ahead of the one use waits for, so memory
 // holds a few sentences however long the article. The first error (or
 // use's) cancels the rest.
-func (r *Renderer) synthesizeInOrder(ctx context.Context, eng tts.Engine, voice string, lines []line, workers int, progress func(int), use func(int, synthesized) error) error {
+func (r *Renderer) synthesizeInOrder(ctx context.Context, eng tts.Engine, voice, lang string, lines []line, workers int, progress func(int), use func(int, synthesized) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	window := 2*workers + 2
@@ -60,7 +60,7 @@ func (r *Renderer) synthesizeInOrder(ctx context.Context, eng tts.Engine, voice 
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				s, err := r.synthesizeOne(ctx, eng, voice, lines[i].spoken)
+				s, err := r.synthesizeOne(ctx, eng, voice, lang, lines[i].spoken)
 				if err != nil {
 					cancel(fmt.Errorf("synthesize sentence %d: %w", i+1, err))
 					return
@@ -88,13 +88,18 @@ func (r *Renderer) synthesizeInOrder(ctx context.Context, eng tts.Engine, voice 
 	return nil
 }
 
-// SentenceKey is the sentence cache key of architecture.md.
-func SentenceKey(eng tts.Engine, voice, spoken string) string {
-	return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings)
+// SentenceKey is the sentence cache key of architecture.md. The language
+// is part of it for engines that are given folded text (tts.Speak folds
+// by the language's table).
+func SentenceKey(eng tts.Engine, voice, lang, spoken string) string {
+	if !eng.Capabilities().ASCIIOnly {
+		return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings)
+	}
+	return cache.Key(spoken, eng.Name(), voice, eng.Version(), synthSettings, "lang="+lang)
 }
 
-func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, spoken string) (synthesized, error) {
-	key := SentenceKey(eng, voice, spoken)
+func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, lang, spoken string) (synthesized, error) {
+	key := SentenceKey(eng, voice, lang, spoken)
 	if b, ok, err := r.Cache.Get(key); err != nil {
 		return synthesized{}, err
 	} else if ok {
@@ -103,7 +108,7 @@ func (r *Renderer) synthesizeOne(ctx context.Context, eng tts.Engine, voice, spo
 		}
 		// A corrupt entry is a miss; the fresh result overwrites it.
 	}
-	a, err := eng.Synthesize(ctx, voice, spoken)
+	a, err := tts.Speak(ctx, eng, voice, lang, spoken)
 	if err != nil {
 		return synthesized{}, err
 	}

@@ -8,13 +8,23 @@
 // text that was synthesized.
 //
 // Engines live in subpackages named after the tool they run (tts/flite,
-// tts/espeak). Each runs its engine either as a pool of long-lived helper
-// processes (helpers/*/aloud-*.c, speaking the framed protocol in
-// tts/helper) or, when no helper binary is installed, as one CLI process
-// per sentence. Both go through internal/proc.
+// tts/espeak, tts/festival, tts/piper) or the protocol they speak
+// (tts/speechhttp, OpenAI-compatible speech servers). Local engines run
+// as pools of long-lived processes (tts/helper: aloud's own helpers speak a
+// framed protocol, festival --pipe and Piper's JSON mode have codecs of
+// their own) or, for flite and espeak-ng without their helper, one CLI
+// process per sentence; all through internal/proc. Each engine declares its
+// Capabilities (word timings, phoneme input, sample rate, licence, whether
+// it reads ASCII only).
+//
+// The pipeline calls engines through Speak, which gives each what it can
+// say: ASCII-only engines (flite, festival) get text folded by the
+// language's table (package fold: "Müller" → "Mueller"), with word spans
+// mapped back to the text.
 //
 // Failure modes: an unknown voice (ErrUnknownVoice, naming the valid
-// ones), a missing engine (the error says to run scripts/install-deps), an
+// ones), a language no installed voice speaks (ErrNoVoiceForLanguage,
+// naming the language and those installed), a missing engine (the error says to run scripts/install-deps), an
 // engine that crashes (the error carries its exit status and stderr; a
 // helper is restarted on the next request) and cancellation (the context
 // error; a helper busy with the cancelled request is killed so the pool

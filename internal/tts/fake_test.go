@@ -27,7 +27,8 @@ func (f *fakeEngine) Voices(ctx context.Context) ([]tts.Voice, error) {
 func (f *fakeEngine) Synthesize(context.Context, string, string) (tts.Audio, error) {
 	return tts.Audio{}, nil
 }
-func (f *fakeEngine) Close() error { return nil }
+func (f *fakeEngine) Close() error                   { return nil }
+func (f *fakeEngine) Capabilities() tts.Capabilities { return tts.Capabilities{} }
 func (f *fakeEngine) VoiceFor(lang string) (string, bool) {
 	v, ok := f.prefer[lang]
 	return v, ok

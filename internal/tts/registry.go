@@ -66,8 +66,9 @@ func (r *Registry) Lookup(id string) (Engine, string, error) {
 // DefaultVoice is the voice for a BCP 47 language tag: flite:rms for
 // English (flite scores far better than espeak-ng on intelligibility),
 // otherwise the espeak-ng voice for the tag or its primary language
-// ("de-AT" → "espeak:de", "fr" → "espeak:fr-fr"). It returns "" when no
-// installed voice speaks lang.
+// ("de-AT" → "espeak:de", "fr" → "espeak:fr-fr"), otherwise the first
+// voice of any engine that speaks it. It returns "" when no installed
+// voice speaks lang.
 func (r *Registry) DefaultVoice(lang string) string {
 	tag := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
 	primary, _, _ := strings.Cut(tag, "-")
@@ -77,6 +78,23 @@ func (r *Registry) DefaultVoice(lang string) string {
 	if tag == "en" {
 		tag = "en-us" // espeak-ng's own choice for "en" is British
 	}
+	if id := r.espeakVoice(tag, primary); id != "" {
+		return id
+	}
+	// Any other engine's voice for the language (festival, Piper, a
+	// neural server), in engine order.
+	for _, l := range []string{tag, primary} {
+		for _, v := range r.voices {
+			if l != "" && slices.Contains(v.Languages, l) {
+				return v.ID()
+			}
+		}
+	}
+	return ""
+}
+
+// espeakVoice is espeak-ng's voice for tag or its primary language.
+func (r *Registry) espeakVoice(tag, primary string) string {
 	e, ok := r.engines["espeak"]
 	if !ok {
 		return ""
@@ -131,4 +149,62 @@ func (r *Registry) validList() string {
 		return strings.Join(ids[:shown], ", ") + fmt.Sprintf(", … (%d in all; run 'aloud voices')", len(ids))
 	}
 	return strings.Join(ids, ", ")
+}
+
+// ErrNoVoiceForLanguage is text in a language no installed voice speaks.
+var ErrNoVoiceForLanguage = errors.New("no installed voice speaks the language")
+
+// VoiceFor is DefaultVoice with an error, naming the language and the
+// languages (each with a voice) that are installed, when no voice speaks
+// lang.
+func (r *Registry) VoiceFor(lang string) (string, error) {
+	if id := r.DefaultVoice(lang); id != "" {
+		return id, nil
+	}
+	return "", fmt.Errorf("language %q: %w; installed voices speak %s", lang, ErrNoVoiceForLanguage, r.languageList())
+}
+
+// languageList names every primary language with one of its voices:
+// "en (flite:rms, 9 voices), de (espeak:de), …".
+func (r *Registry) languageList() string {
+	if len(r.voices) == 0 {
+		return r.validList()
+	}
+	count := map[string]int{}
+	first := map[string]string{}
+	var order []string
+	for _, v := range r.voices {
+		seen := map[string]bool{}
+		for _, l := range v.Languages {
+			p, _, _ := strings.Cut(l, "-")
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if count[p] == 0 {
+				order = append(order, p)
+				first[p] = v.ID()
+			}
+			count[p]++
+		}
+	}
+	slices.Sort(order)
+	parts := make([]string, 0, len(order))
+	for _, p := range order {
+		voice := first[p]
+		if d := r.DefaultVoice(p); d != "" {
+			voice = d
+		}
+		if count[p] > 1 {
+			voice += fmt.Sprintf(", %d voices", count[p])
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", p, voice))
+	}
+	// espeak-ng alone speaks over a hundred languages: then name them all
+	// by code only, and the voices with 'aloud voices'.
+	const detailed = 12
+	if len(parts) > detailed {
+		return fmt.Sprintf("%d languages: %s (their voices: run 'aloud voices --lang TAG')", len(order), strings.Join(order, " "))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -107,3 +107,27 @@ func TestVoiceID(t *testing.T) {
 		t.Errorf("ID() = %q, want espeak:de", got)
 	}
 }
+
+func TestVoiceForUnknownLanguage(t *testing.T) {
+	r := newRegistry(true)
+	if id, err := r.VoiceFor("de-AT"); err != nil || id != "espeak:de" {
+		t.Errorf("VoiceFor(de-AT) = %q, %v; want espeak:de", id, err)
+	}
+	_, err := r.VoiceFor("tlh")
+	if !errors.Is(err, tts.ErrNoVoiceForLanguage) {
+		t.Fatalf("VoiceFor(tlh): got %v, want ErrNoVoiceForLanguage", err)
+	}
+	for _, want := range []string{`"tlh"`, "de (espeak:de)", "en (flite:rms, 2 voices)", "fr (espeak:fr-fr, 2 voices)"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %q", err, want)
+		}
+	}
+}
+
+func TestDefaultVoiceOtherEngines(t *testing.T) {
+	other := &fakeEngine{name: "http", voices: []tts.Voice{{Engine: "http", Name: "kokoro", Languages: []string{"ja"}}}}
+	r := tts.NewRegistry(other)
+	if got := r.DefaultVoice("ja-JP"); got != "http:kokoro" {
+		t.Errorf("DefaultVoice(ja-JP) = %q, want http:kokoro", got)
+	}
+}

@@ -53,8 +53,30 @@ type Engine interface {
 	Voices(ctx context.Context) ([]Voice, error)
 	// Synthesize speaks text with voice, the part of the ID after "engine:".
 	Synthesize(ctx context.Context, voice, text string) (Audio, error)
+	// Capabilities says what the engine can do, for `aloud voices`, the
+	// choice of default voices and the quality harness.
+	Capabilities() Capabilities
 	// Close stops the engine's helper processes; it is safe to call twice.
 	Close() error
+}
+
+// Capabilities are what an engine declares about itself. The languages
+// are those of its voices (Voice.Languages).
+type Capabilities struct {
+	// WordTimings: Synthesize reports Words, so read-along highlighting
+	// works.
+	WordTimings bool
+	// PhonemeInput: the engine can be given phonemes instead of text (a
+	// publisher's lexicon could then fix a word's pronunciation exactly).
+	PhonemeInput bool
+	// SampleRate of the audio in Hz; 0 when it depends on the voice or on
+	// a server's answer.
+	SampleRate int
+	// Licence of the engine and its voices, as an SPDX-like short name.
+	Licence string
+	// ASCIIOnly: the engine cannot say letters outside ASCII; Speak folds
+	// text for it (see Preparer).
+	ASCIIOnly bool
 }
 
 // ErrUnknownVoice is a voice ID that names no installed voice.

@@ -5,8 +5,8 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"math"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -220,6 +220,17 @@ func TestE2EArticlePage(t *testing.T) {
 			if got != text {
 				t.Errorf("at %.2fs highlighted %q, want %q", mid, got, text)
 			}
+			// And the word, where the engine gave word timings.
+			for _, w := range s.Words[min(1, len(s.Words)):] {
+				word := blockText(art, s.Block)[w.Span[0]:w.Span[1]]
+				eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(w.Ms[0]+w.Ms[1])/2000))
+				js := `(() => { const h = CSS.highlights.get('aloud-word'); return h && [...h][0].toString() })()`
+				if !eval[bool](t, b, `new Promise(r => setTimeout(() => r(`+js+` == `+jsString(word)+`), 300))`) {
+					t.Errorf("word at %.2fs: highlighted %s, want %q (player: %s)", float64(w.Ms[0]+w.Ms[1])/2000,
+						eval[string](t, b, `String(`+js+`)`), word, eval[string](t, b, `(() => { const p = `+jsPlayer+`, s = p.sents[p.cur], i = p.el[p.cur]; let err = ""; try { p.word(p.cur, p.audio.currentTime*1000) } catch (e) { err = String(e) } return JSON.stringify({cur: p.cur, t: p.audio.currentTime, words: s && s.words.slice(0, 3), el: !!i, lead: i && i.lead, err, size: CSS.highlights.size}) })()`))
+				}
+				break
+			}
 		}
 		// Clicking a sentence plays from there.
 		last := len(tl.Sentences) - 1
@@ -229,6 +240,27 @@ func TestE2EArticlePage(t *testing.T) {
 		eval[chromedp.Void](t, b, `document.querySelector('.aloud-s[data-s="`+itoa(last)+`"]').click()`)
 		b.poll(t, "playing from the clicked sentence", `!`+jsAudio+`.paused && `+jsAudio+`.currentTime >= `+ftoa(float64(tl.Sentences[last].Ms[0])/1000-0.01))
 		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
+	})
+
+	t.Run("position remembered, listening counted", func(t *testing.T) {
+		load(t)
+		eval[chromedp.Void](t, b, jsAudio+`.currentTime = 12.3; `+jsAudio+`.play()`)
+		b.poll(t, "playing", `!`+jsAudio+`.paused`)
+		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
+		load(t) // the previous page's pagehide sends its "leave" beacon
+		if ct := eval[float64](t, b, jsAudio+`.currentTime`); ct < 11 || ct > 14 {
+			t.Errorf("after reload: currentTime %.2f, want about 12", ct)
+		}
+		var st struct {
+			Plays        int64
+			SpeedChanges int64 `json:"speed_changes"`
+			Sessions     int64
+			Milestones   map[string]int64
+		}
+		code, body := srv.do("GET", "/api/v1/articles/"+id+"/stats", "")
+		if code != 200 || json.Unmarshal(body, &st) != nil || st.Plays < 2 || st.SpeedChanges < 1 || st.Sessions < 1 || st.Milestones["25"] < 1 {
+			t.Errorf("stats after playing: %d %s", code, body)
+		}
 	})
 
 	t.Run("feedback through the form, found through the API", func(t *testing.T) {

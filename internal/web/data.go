@@ -53,7 +53,7 @@ func (h *Handler) load(ctx context.Context, id string) (loaded, error) {
 	if err != nil {
 		return loaded{}, err
 	}
-	p, err := h.store.Publication(ctx, v.PublicationID)
+	p, err := h.pubs.get(ctx, h.store, v.PublicationID)
 	if err != nil {
 		return loaded{}, err
 	}

@@ -72,6 +72,13 @@ func (h *Handler) articlePage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	h.securityHeaders(w, false)
+	w.Header().Set("Cache-Control", "no-cache")
+	st := stamp(l)
+	if body, ok := h.pages.get(l.view.ID, st); ok {
+		writeHTML(w, http.StatusOK, body)
+		return
+	}
 	d := h.data(l)
 	p := articlePage{S: l.s, Lang: l.lang, CSS: template.CSS(h.css), ID: l.view.ID, Kicker: l.art.Kicker,
 		Title: l.art.Title, Byline: l.art.Byline, Source: l.art.Source, Status: d.Status,
@@ -88,9 +95,9 @@ func (h *Handler) articlePage(w http.ResponseWriter, r *http.Request) {
 	if p.Title == "" {
 		p.Title = l.s.Preparing
 	}
-	h.securityHeaders(w, false)
-	w.Header().Set("Cache-Control", "no-cache")
-	h.render(w, r, http.StatusOK, "article.html", p)
+	if body := h.render(w, r, http.StatusOK, "article.html", p); body != nil {
+		h.pages.put(l.view.ID, st, body)
+	}
 }
 
 // jsonLD describes the audio as schema.org AudioObject, marked as made by

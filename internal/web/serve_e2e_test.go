@@ -147,6 +147,10 @@ type timeline struct {
 		Block int      `json:"block"`
 		Span  [2]int   `json:"span"`
 		Ms    [2]int64 `json:"ms"`
+		Words []struct {
+			Span [2]int   `json:"span"`
+			Ms   [2]int64 `json:"ms"`
+		} `json:"words"`
 	} `json:"sentences"`
 }
 

@@ -16,7 +16,9 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"aloud/internal/article"
 	"aloud/internal/store"
@@ -47,6 +49,8 @@ type Handler struct {
 	mux   *http.ServeMux
 	js    asset // player.js, with its gzipped form
 	css   string
+	pubs  *pubCache
+	pages *pageCache
 }
 
 type asset struct {
@@ -72,7 +76,8 @@ func New(st Store, opts Options) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{store: st, opts: opts, tmpl: tmpl, mux: http.NewServeMux(), js: newAsset(js), css: string(css)}
+	h := &Handler{store: st, opts: opts, tmpl: tmpl, mux: http.NewServeMux(), js: newAsset(js), css: string(css),
+		pubs: newPubCache(2 * time.Second), pages: newPageCache()}
 	h.routes()
 	return h, nil
 }
@@ -129,16 +134,22 @@ func (h *Handler) securityHeaders(w http.ResponseWriter, frame bool) {
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 }
 
-func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) []byte {
 	var buf bytes.Buffer
 	if err := h.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		h.opts.Log.Error("render page", slog.String("page", name), slog.String("path", r.URL.Path), slog.String("error", err.Error()))
 		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return nil
 	}
+	writeHTML(w, status, buf.Bytes())
+	return buf.Bytes()
+}
+
+func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 type notFoundPage struct {

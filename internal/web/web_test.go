@@ -234,3 +234,42 @@ func TestIndexLinksTheLatestArticle(t *testing.T) {
 		t.Errorf("index: %d\n%s", resp.StatusCode, body)
 	}
 }
+
+func TestCachedPageFollowsChanges(t *testing.T) {
+	srv, st := newPages(t)
+	for range 2 {
+		if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "Audio is being prepared") {
+			t.Fatal("not-ready page lacks its notice")
+		}
+	}
+	v := st.articles["art_wait"]
+	v.Status, v.LiveRenditionID, v.UpdatedAt = store.StatusReady, "ren_1", time.Now()
+	v.Rendition = &store.Rendition{Files: map[string]string{"mp3": "new.mp3"}, TimelineKey: "new.json", Duration: time.Second}
+	st.articles["art_wait"] = v
+	if _, body := get(t, srv.URL+"/a/art_wait"); !strings.Contains(body, "audio/new.mp3") || strings.Contains(body, `class="preparing"`) {
+		t.Fatalf("page after the audio arrived:\n%s", body)
+	}
+}
+
+func TestPublicationSettingsShape(t *testing.T) {
+	for _, tc := range []struct {
+		position string
+		feedback bool
+		check    func(body string) bool
+	}{
+		{"end", true, func(b string) bool {
+			return strings.Index(b, `class="disclosure"`) > strings.Index(b, `data-aloud-block="3"`)
+		}},
+		{"off", true, func(b string) bool { return !strings.Contains(b, `class="disclosure"`) }},
+		{"start", false, func(b string) bool {
+			return strings.Contains(b, `class="disclosure"`) && !strings.Contains(b, "data-aloud-feedback") && strings.Contains(b, `"feedback":""`)
+		}},
+	} {
+		srv, st := newPages(t)
+		st.pub.Disclosure, st.pub.FeedbackOn, st.pub.DisclosureText, st.pub.MoreInfoURL = tc.position, tc.feedback, "Read by a machine.", "https://example.com/ai"
+		_, body := get(t, srv.URL+"/a/art_ready")
+		if !tc.check(body) || (tc.position != "off" && !strings.Contains(body, `Read by a machine. <a href="https://example.com/ai">More info</a>`)) {
+			t.Errorf("disclosure %s, feedback %v:\n%s", tc.position, tc.feedback, body)
+		}
+	}
+}

@@ -152,10 +152,13 @@ func run(aloud, seed string, runs int, sizes string, voices []string) error {
 			if err != nil {
 				return err
 			}
-			rows = append(rows, rowOf(v, l.repeat, dur, us))
+			r := rowOf(v, l.repeat, dur, us)
+			rows = append(rows, r)
+			fmt.Fprintf(os.Stderr, "speakbench: %s %dx: %v of audio, wall %.1f s, cpu %.1f s, aloud %.1f MB\n",
+				v, l.repeat, dur.Round(time.Second), r.speak.wall.Seconds(), r.speak.cpu.Seconds(), mb(r.self))
 		}
 	}
-	printRows(rows, runs)
+	printRows(rows)
 	return nil
 }
 
@@ -168,7 +171,7 @@ func rowOf(voice string, repeat int, audio time.Duration, us []usage) row {
 	return r
 }
 
-func printRows(rows []row, runs int) {
+func printRows(rows []row) {
 	fmt.Printf("aloud speak per minute of audio (median wall/CPU; peak memory of the worst run, MB):\n")
 	fmt.Printf("%-14s %6s %8s %8s %8s %10s %10s %8s %10s %10s\n", "voice", "size", "audio", "wall s", "cpu s", "wall s/min", "cpu s/min", "aloud MB", "child MB", "children MB")
 	first := map[string]row{}

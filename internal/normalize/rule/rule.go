@@ -55,6 +55,12 @@ type Match struct {
 	N      int // words consumed, at least 1
 	Tokens []Token
 	Flags  Flags
+	// ReadLead is a prefix of the first word's lead punctuation that the
+	// rule read ("(" of "(123) 555-0100"); it is not attached again.
+	ReadLead string
+	// ReadTrail is the last word's whole trail punctuation when the rule
+	// read it (the ")" of "(123)"); it is not attached again.
+	ReadTrail string
 }
 
 // Text is the input of one call, split into words. Rules only read it.
@@ -120,7 +126,14 @@ func (e *Engine) at(t *Text, i int) Match {
 // and the trail punctuation of its last.
 func attach(out []Token, t *Text, i int, m Match) []Token {
 	wa, wb := t.Words[i], t.Words[i+m.N-1]
-	lead, trail := quoteFix(wa.Lead), wb.Trail
+	lead, trail := wa.Lead, wb.Trail
+	if m.ReadLead != "" {
+		lead = strings.TrimPrefix(lead, m.ReadLead)
+	}
+	if m.ReadTrail != "" && trail == m.ReadTrail {
+		trail = ""
+	}
+	lead = quoteFix(lead)
 	if m.Flags&Dot != 0 && strings.HasPrefix(trail, ".") && (i+m.N < len(t.Words) || len(trail) > 1) {
 		trail = trail[1:]
 	}

@@ -22,6 +22,14 @@ func table() *Engine {
 			}
 			return Match{}, false
 		}},
+		{Name: "bracketed", Match: func(t *Text, i int) (Match, bool) {
+			// "(1)" is read as "one", brackets and all.
+			w := t.Words[i]
+			if w.Core == "1" && strings.HasPrefix(w.Lead, "(") {
+				return Match{N: 1, Tokens: Say(w.CS, w.CE(), "one"), ReadLead: "(", ReadTrail: ")"}, true
+			}
+			return Match{}, false
+		}},
 		{Name: "wild", Match: func(t *Text, i int) (Match, bool) {
 			// Out-of-range spans and empty tokens are repaired by the engine.
 			if t.Words[i].Core == "x" {
@@ -42,6 +50,9 @@ func TestRun(t *testing.T) {
 		{"a", "a"},
 		{"... --", "... --"},
 		{"\xff a b", "ay bee"},
+		{"see (1) now", "see one now"},
+		{"see (1), now", "see one), now"}, // ReadTrail is the whole trail or nothing
+		{"(\"1\")", "\"one\")"},
 	} {
 		toks := table().Run(c.in)
 		if got := Join(toks); got != c.want {

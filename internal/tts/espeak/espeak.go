@@ -127,6 +127,16 @@ func (e *Engine) VoiceFor(lang string) (string, bool) {
 	return v, ok
 }
 
+// Capabilities implements tts.Engine.
+func (e *Engine) Capabilities() tts.Capabilities {
+	return tts.Capabilities{
+		WordTimings:  e.pool != nil, // the helper reports them, the CLI cannot
+		PhonemeInput: true,          // [[...]] phoneme mnemonics
+		SampleRate:   22050,
+		Licence:      "GPL-3.0-or-later (espeak-ng, run as a separate process)",
+	}
+}
+
 // UsesHelper reports whether the engine runs the helper pool.
 func (e *Engine) UsesHelper() bool { return e.pool != nil }
 

@@ -14,6 +14,7 @@ import (
 
 	"aloud/internal/proc"
 	"aloud/internal/tts"
+	"aloud/internal/tts/fold"
 	"aloud/internal/tts/helper"
 )
 
@@ -76,7 +77,7 @@ func New(runner *proc.Runner, opts Options) (*Engine, error) {
 		}
 		// The helper mode carries its own suffix: its cache entries have
 		// word timings, the CLI's do not.
-		e.version = strings.TrimSpace(string(out)) + "/helper1"
+		e.version = strings.TrimSpace(string(out)) + "/helper1/" + fold.Version
 		e.pool = helper.New(runner, helper.Config{Path: helperPath, Workers: opts.Workers, IdleTimeout: opts.IdleTimeout})
 		return e, nil
 	}
@@ -90,7 +91,7 @@ func New(runner *proc.Runner, opts Options) (*Engine, error) {
 		}
 		return nil, fmt.Errorf("probe flite: %w", err)
 	}
-	e.version = v + "/cli"
+	e.version = v + "/cli/" + fold.Version
 	return e, nil
 }
 
@@ -118,6 +119,17 @@ func (e *Engine) Voices(context.Context) ([]tts.Voice, error) {
 		out[i].Languages = slices.Clone(out[i].Languages)
 	}
 	return out, nil
+}
+
+// Capabilities implements tts.Engine. flite reads bytes as Latin-1 at
+// best, so it is ASCII-only: tts.Speak folds its text.
+func (e *Engine) Capabilities() tts.Capabilities {
+	return tts.Capabilities{
+		WordTimings: e.pool != nil, // the helper reports them, the CLI cannot
+		SampleRate:  0,             // 16 kHz, but kal is 8 kHz
+		Licence:     "BSD-style (flite, CMU)",
+		ASCIIOnly:   true,
+	}
 }
 
 // UsesHelper reports whether the engine runs the helper pool.

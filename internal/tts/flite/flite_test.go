@@ -203,3 +203,28 @@ func TestCrashingHelper(t *testing.T) {
 		t.Errorf("got %v, want a proc.Error with exit code 3 and the stderr", err)
 	}
 }
+
+// TestSpeakFoldsAccents: flite cannot say "ü"; tts.Speak hands it
+// "Mueller" and maps the word back onto the written "Müller".
+func TestSpeakFoldsAccents(t *testing.T) {
+	e := newEngine(t, true)
+	text := "Dr. Müller lives in Malargüe."
+	a, err := tts.Speak(t.Context(), e, "rms", "en", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, w := range a.Words {
+		words = append(words, text[w.Span[0]:w.Span[1]])
+	}
+	if got := strings.Join(words, "|"); !strings.Contains(got, "Müller") || !strings.Contains(got, "Malargüe") {
+		t.Errorf("words %q, want Müller and Malargüe among them", got)
+	}
+	plain, err := e.Synthesize(t.Context(), "rms", "Dr. Mueller lives in Malargwe.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Samples) != len(a.Samples) {
+		t.Errorf("folded text gave %d samples, its ASCII spelling %d: not the same input", len(a.Samples), len(plain.Samples))
+	}
+}

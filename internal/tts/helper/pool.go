@@ -20,6 +20,10 @@ type Config struct {
 	Path    string   // helper binary
 	Args    []string // its arguments
 	Workers int      // most helper processes at once; 0 means runtime.NumCPU()
+	// Codec frames requests and responses; nil means the framed protocol
+	// of helpers/protocol.h. Engines that are long-lived processes of
+	// their own (festival --pipe) bring theirs.
+	Codec Codec
 	// IdleTimeout stops a helper nobody used for this long, so idle
 	// helpers do not hold proc.Runner slots that ffmpeg or another engine
 	// needs. 0 means 5 s.
@@ -48,12 +52,15 @@ func New(runner *proc.Runner, cfg Config) *Pool {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = 5 * time.Second
 	}
+	if cfg.Codec == nil {
+		cfg.Codec = Framed{}
+	}
 	return &Pool{runner: runner, cfg: cfg, tokens: make(chan struct{}, cfg.Workers), all: map[*worker]struct{}{}}
 }
 
 // Do synthesizes text with voice on one helper.
 func (p *Pool) Do(ctx context.Context, voice, text string) (tts.Audio, error) {
-	req, err := EncodeRequest(voice, text)
+	req, err := p.cfg.Codec.Encode(voice, text)
 	if err != nil {
 		return tts.Audio{}, err
 	}
@@ -67,7 +74,7 @@ func (p *Pool) Do(ctx context.Context, voice, text string) (tts.Audio, error) {
 	if err != nil {
 		return tts.Audio{}, err
 	}
-	a, err := w.call(ctx, req, len(text))
+	a, err := w.call(ctx, p.cfg.Codec, req, text)
 	var refused *RefusedError
 	if err == nil || errors.As(err, &refused) {
 		p.put(w)

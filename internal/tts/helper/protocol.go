@@ -47,6 +47,25 @@ type RefusedError struct{ Message string }
 
 func (e *RefusedError) Error() string { return e.Message }
 
+// Codec writes requests to a helper and reads its responses. A response
+// the helper refused while staying healthy is a *RefusedError; any other
+// error means the helper is broken and is replaced.
+type Codec interface {
+	Encode(voice, text string) ([]byte, error)
+	Decode(r *bufio.Reader, text string) (tts.Audio, error)
+}
+
+// Framed is the codec of helpers/protocol.h.
+type Framed struct{}
+
+// Encode implements Codec.
+func (Framed) Encode(voice, text string) ([]byte, error) { return EncodeRequest(voice, text) }
+
+// Decode implements Codec.
+func (Framed) Decode(r *bufio.Reader, text string) (tts.Audio, error) {
+	return DecodeResponse(r, len(text))
+}
+
 // EncodeRequest frames one request.
 func EncodeRequest(voice, text string) ([]byte, error) {
 	if len(text) > maxText {

@@ -74,14 +74,14 @@ type result struct {
 // protocol or dies is stopped and its exit status and stderr are returned;
 // on cancellation the helper is stopped too, because it may be mid-way
 // through a response that nobody will read.
-func (w *worker) call(ctx context.Context, req []byte, textLen int) (tts.Audio, error) {
+func (w *worker) call(ctx context.Context, codec Codec, req []byte, text string) (tts.Audio, error) {
 	done := make(chan result, 1)
 	go func() {
 		if _, err := w.stdin.Write(req); err != nil {
 			done <- result{err: fmt.Errorf("write request: %w", err)}
 			return
 		}
-		a, err := DecodeResponse(w.stdout, textLen)
+		a, err := codec.Decode(w.stdout, text)
 		done <- result{a, err}
 	}()
 	select {

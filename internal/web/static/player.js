@@ -8,7 +8,7 @@ const doc = document;
 const me = doc.currentScript;
 const BASE = me && me.src ? me.src.replace(/\/player\.js([?#].*)?$/, '') : '';
 const SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2];
-const CSS = `:host{display:block;--a:var(--aloud-accent,#0b57d0);--fg:#1a1a1a;--mu:#555;--bg:#f4f4f5;--bd:#c4c4c8;font:16px/1.4 system-ui,"Liberation Sans",Arial,sans-serif;color:var(--fg);margin:.5rem 0 1rem}
+const STYLE = `:host{display:block;--a:var(--aloud-accent,#0b57d0);--fg:#1a1a1a;--mu:#555;--bg:#f4f4f5;--bd:#c4c4c8;font:16px/1.4 system-ui,"Liberation Sans",Arial,sans-serif;color:var(--fg);margin:.5rem 0 1rem}
 @media (prefers-color-scheme:dark){:host{--a:var(--aloud-accent,#8ab4f8);--fg:#e8e8e8;--mu:#b0b0b0;--bg:#1f1f22;--bd:#55555a}}
 .p{background:var(--bg);border:1px solid var(--bd);border-radius:12px;padding:10px 12px;display:flex;flex-direction:column;gap:8px}
 .row{display:flex;flex-wrap:wrap;align-items:center;gap:6px}
@@ -101,7 +101,7 @@ class AloudPlayer extends HTMLElement {
     if (this.sr) return;
     this.sr = this.attachShadow({ mode: 'open' });
     const st = doc.createElement('style');
-    st.textContent = CSS;
+    st.textContent = STYLE;
     this.sr.append(st);
     this.load().catch(() => this.fail());
   }
@@ -387,7 +387,8 @@ class AloudPlayer extends HTMLElement {
       for (const sp of this.root.querySelectorAll('.aloud-on')) sp.classList.remove('aloud-on');
       for (const sp of this.root.querySelectorAll(`.aloud-s[data-s="${k}"]`)) sp.classList.add('aloud-on');
       this.cur = k;
-      this.root.dataset && (this.root.dataset.aloudSentence = k);
+      // Says which sentence is lit, for the page's own scripts (and tests).
+      if (this.root.dataset) this.root.dataset.aloudSentence = k;
     }
     this.word(k, t);
   }

@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"strings"
+
+	"aloud/internal/normalize/rule"
 )
 
 // groupedDigits reads codes made of digit groups, such as ISBNs, phone
@@ -47,56 +49,61 @@ func (st *state) groupedDigits(c string, off int) bool {
 	return true
 }
 
-// phoneAt speaks "+1 123-123-5678", "(123) 123-5678", "555.555.5555",
-// "+44 20 7946 0958": digits in groups, a pause between groups.
-func (st *state) phoneAt(i int) int {
-	w := st.words[i]
-	if n := st.spacedPhone(i); n > 0 {
-		return n
+// telephone speaks "+1 123-123-5678", "(123) 123-5678", "555.555.5555",
+// "+44 20 7946 0958": digits in groups, a pause between groups. It is a
+// rule of the shared engine's shape (package rule): it reads the words
+// and returns what it says, the brackets it read included.
+func telephone(t *rule.Text, i int) (rule.Match, bool) {
+	if m, ok := spacedPhone(t, i); ok {
+		return m, true
 	}
-	if !strings.ContainsAny(w.core, "-.)+") && w.lead != "(" {
-		return 0
+	w := t.Words[i]
+	if !strings.ContainsAny(w.Core, "-.)+") && w.Lead != "(" {
+		return rule.Match{}, false
 	}
-	text := w.lead + w.core
+	text := w.Lead + w.Core
 	plus := strings.HasPrefix(strings.TrimLeft(text, "("), "+")
 	paren := strings.HasPrefix(text, "(")
-	if !plus && !paren && !startsNumber(w.core) {
-		return 0
+	if !plus && !paren && !startsNumber(w.Core) {
+		return rule.Match{}, false
 	}
 	groups, ok := phoneGroups(text, nil)
 	if !ok {
-		return 0
+		return rule.Match{}, false
 	}
 	used, last := 1, w
 	// "+1 123-123-5678", "(123) 123-5678", "+44 20 7946 0958"
 	// At most five more groups: a phone number is short, and the bound
 	// keeps runs of "+1 +1 +1 ..." linear.
-	for j := i + 1; j < len(st.words) && j <= i+5 && (plus || paren) && (last.trail == "" || last.trail == ")" && j == i+1); j++ {
-		nx := st.words[j]
-		g2, ok := phoneGroups(nx.lead+nx.core, groups)
-		if !ok || nx.lead != "" && nx.lead != "(" {
+	for j := i + 1; j < len(t.Words) && j <= i+5 && (plus || paren) && (last.Trail == "" || last.Trail == ")" && j == i+1); j++ {
+		nx := t.Words[j]
+		g2, ok := phoneGroups(nx.Lead+nx.Core, groups)
+		if !ok || nx.Lead != "" && nx.Lead != "(" {
 			break
 		}
 		groups, used, last = g2, used+1, nx
 	}
 	if !isPhone(groups, plus, paren) {
-		return 0
+		return rule.Match{}, false
 	}
+	var said []string
 	if plus {
-		st.buf = append(st.buf, "plus")
+		said = append(said, "plus")
 	}
 	for k, g := range groups {
-		st.buf = appendDigits(st.buf, g)
+		said = appendDigits(said, g)
 		if k < len(groups)-1 {
-			st.buf[len(st.buf)-1] += ","
+			said[len(said)-1] += ","
 		}
 	}
-	st.words[i].lead = strings.TrimPrefix(w.lead, "(")
-	if last.trail == ")" {
-		st.words[i+used-1].trail = ""
+	m := rule.Match{N: used, Tokens: rule.Say(w.CS, last.CE(), said...)}
+	if strings.HasPrefix(w.Lead, "(") {
+		m.ReadLead = "("
 	}
-	st.say(w.cs, last.ce())
-	return used
+	if last.Trail == ")" {
+		m.ReadTrail = ")"
+	}
+	return m, true
 }
 
 // phoneGroups appends the digit groups of s ("(123)-123-5678") to dst.
@@ -136,32 +143,32 @@ func isPhone(groups []string, plus, paren bool) bool {
 
 // spacedPhone speaks a national number written in spaced groups with a
 // trunk zero ("020 7946 0958", "0161 496 0000").
-func (st *state) spacedPhone(i int) int {
-	w := st.words[i]
-	if len(w.core) < 3 || len(w.core) > 5 || w.core[0] != '0' || !isDigits(w.core) || w.trail != "" {
-		return 0
+func spacedPhone(t *rule.Text, i int) (rule.Match, bool) {
+	w := t.Words[i]
+	if len(w.Core) < 3 || len(w.Core) > 5 || w.Core[0] != '0' || !isDigits(w.Core) || w.Trail != "" {
+		return rule.Match{}, false
 	}
-	total, j := len(w.core), i+1
-	for ; j < len(st.words) && j <= i+3 && total < 11; j++ {
-		x := st.words[j]
-		if !isDigits(x.core) || len(x.core) < 3 || len(x.core) > 4 || x.lead != "" {
+	total, j := len(w.Core), i+1
+	for ; j < len(t.Words) && j <= i+3 && total < 11; j++ {
+		x := t.Words[j]
+		if !isDigits(x.Core) || len(x.Core) < 3 || len(x.Core) > 4 || x.Lead != "" {
 			break
 		}
-		total += len(x.core)
-		if x.trail != "" {
+		total += len(x.Core)
+		if x.Trail != "" {
 			j++
 			break
 		}
 	}
 	if total < 10 || total > 11 || j-i < 2 {
-		return 0
+		return rule.Match{}, false
 	}
+	var said []string
 	for k := i; k < j; k++ {
-		st.buf = appendDigits(st.buf, st.words[k].core)
+		said = appendDigits(said, t.Words[k].Core)
 		if k < j-1 {
-			st.buf[len(st.buf)-1] += ","
+			said[len(said)-1] += ","
 		}
 	}
-	st.say(w.cs, st.words[j-1].ce())
-	return j - i
+	return rule.Match{N: j - i, Tokens: rule.Say(w.CS, t.Words[j-1].CE(), said...)}, true
 }
