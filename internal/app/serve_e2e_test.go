@@ -153,7 +153,11 @@ type articleView struct {
 
 func (s *service) do(method, path, key, body string) (int, []byte) {
 	s.t.Helper()
-	req, _ := http.NewRequest(method, "http://"+s.addr+path, strings.NewReader(body))
+	target := path
+	if !strings.HasPrefix(path, "http://") && !strings.HasPrefix(path, "https://") {
+		target = "http://" + s.addr + path // audio URLs arrive absolute (--public-url)
+	}
+	req, _ := http.NewRequest(method, target, strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+key)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
