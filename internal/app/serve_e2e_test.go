@@ -12,7 +12,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -290,11 +289,7 @@ func TestE2EKillMidRender(t *testing.T) {
 		if n := s.checkBlobs(); n < 2 {
 			t.Fatalf("after restart %d audio files, want mp3, opus and timeline", n)
 		}
-		mp3 := ready.Audio.MP3 // absolute under the public URL
-		if u, err := neturl.Parse(mp3); err == nil {
-			mp3 = u.Path
-		}
-		code, body := s.do("GET", mp3, "", "")
+		code, body := s.do("GET", ready.Audio.MP3, "", "")
 		sum := sha256.Sum256(body)
 		if code != 200 || !strings.Contains(ready.Audio.MP3, hex.EncodeToString(sum[:])) {
 			t.Fatalf("served mp3: %d, %d bytes, hash mismatch with %s", code, len(body), ready.Audio.MP3)
