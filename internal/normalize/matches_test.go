@@ -8,7 +8,7 @@ import (
 
 // matcherFor adapts a compiled lexicon to Options.Matches, as the
 // renderer does.
-func matcherFor(t *testing.T, lang, engine string, entries ...lex.Entry) func(string) []LexiconMatch {
+func matcherFor(t testing.TB, lang, engine string, entries ...lex.Entry) func(string) []LexiconMatch {
 	t.Helper()
 	for i := range entries {
 		entries[i] = entries[i].WithDefaults()
@@ -107,4 +107,35 @@ func TestMatchesOncePerInput(t *testing.T) {
 			t.Errorf("%s: Matches called %d times, want 1", lang, calls)
 		}
 	}
+}
+
+// FuzzNormalizeMatches runs English and German with a lexicon hook over
+// arbitrary text: spans stay in order and inside the input, no token is
+// empty, and no rule panics (run without the recover net).
+func FuzzNormalizeMatches(f *testing.F) {
+	for _, s := range []string{
+		"Kyiv's mayor", "Kyiv-based", "(Kyiv)", "U.S.-Kyiv talks", "New York, New York.",
+		"NASA's G7 BBC", "\"Moscow,\" he said", "In Kyjiw am 3. Oktober", "Kyiv Kyiv\xffKyiv",
+		"G7-Gipfel", "'Kyiv'", "New\nYork", "Moscow's 1990s", "#Kyiv @Kyiv kyiv.com",
+	} {
+		f.Add(s)
+	}
+	entries := []lex.Entry{
+		{Term: "Kyiv", Say: "keev"}, {Term: "New York", Match: lex.MatchPhrase, Say: "noo york"},
+		{Term: "NASA", Spell: true}, {Term: "BBC", AsWord: true}, {Term: "G7", Say: "gee seven"},
+		{Term: "Moscow", Phonemes: "ˈmɒskaʊ"}, {Term: "Kyjiw", Say: "Kiew"},
+	}
+	var ns []*Normalizer
+	for _, lang := range []string{"en", "de"} {
+		n, err := New(Options{Lang: lang, Matches: matcherFor(f, lang, "espeak", entries...)})
+		if err != nil {
+			f.Fatal(err)
+		}
+		ns = append(ns, n)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, n := range ns {
+			checkResult(t, in, n.normalize(in))
+		}
+	})
 }
