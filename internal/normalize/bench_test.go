@@ -8,12 +8,31 @@ import (
 	"strings"
 	"testing"
 
+	lex "aloud/internal/lexicon"
 	"aloud/internal/testenv"
 )
 
 // BenchmarkNormalize runs over the GoogleTN sentences; MB/s is written
 // input per second on one core.
 func BenchmarkNormalize(b *testing.B) {
+	benchNormalize(b, newEN(b))
+}
+
+// BenchmarkNormalizeDefaultLexicon is BenchmarkNormalize with the shipped
+// default lexicon on the hook, as a render with it runs.
+func BenchmarkNormalizeDefaultLexicon(b *testing.B) {
+	entries, err := lex.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, err := New(Options{Lang: "en", Matches: matcherFor(b, "en", "espeak", entries...)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchNormalize(b, n)
+}
+
+func benchNormalize(b *testing.B, n *Normalizer) {
 	path := testenv.SharedFile(b, filepath.Join("benchmarks", "text-normalization", "en", "eval-sets", "GoogleTN.json"))
 	fh, err := os.Open(path)
 	if err != nil {
@@ -33,7 +52,6 @@ func BenchmarkNormalize(b *testing.B) {
 		lines = append(lines, rec.Text)
 		size += len(rec.Text)
 	}
-	n := newEN(b)
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
