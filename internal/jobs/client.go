@@ -25,6 +25,7 @@ import (
 	"aloud/internal/blob"
 	"aloud/internal/feed"
 	"aloud/internal/fetch"
+	"aloud/internal/lexicon"
 	"aloud/internal/render"
 	"aloud/internal/store"
 )
@@ -76,11 +77,11 @@ type Deps struct {
 	Logger    *slog.Logger
 }
 
-// Settings decide what a rendition is; they are part of its key.
+// Settings decide what a rendition is; they are part of its key, with
+// the publication's lexicon version (lexiconOf).
 type Settings struct {
-	Formats        []string // default mp3 and opus
-	Disclosure     string   // default "end"
-	LexiconVersion string   // default "0"
+	Formats    []string // default mp3 and opus
+	Disclosure string   // default "end"
 }
 
 // Config sizes and times the client.
@@ -113,6 +114,7 @@ type Client struct {
 	river    *river.Client[*sql.Tx]
 	deps     Deps
 	settings Settings
+	defaults []lexicon.Entry // the shipped default lexicon, parsed once
 	cfg      Config
 	owner    string // River client ID, also the name of this process's liveness lock
 
@@ -132,7 +134,11 @@ func New(deps Deps, cfg Config) (*Client, error) {
 	if deps.Logger == nil {
 		deps.Logger = slog.New(slog.DiscardHandler)
 	}
-	c := &Client{deps: deps, settings: cfg.Settings, cfg: cfg, owner: newOwnerID()}
+	defaults, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{deps: deps, settings: cfg.Settings, cfg: cfg, owner: newOwnerID(), defaults: defaults}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &ingestWorker{c: c})
 	river.AddWorker(workers, &renderWorker{c: c})
@@ -199,9 +205,6 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.Settings.Disclosure == "" {
 		cfg.Settings.Disclosure = "end"
-	}
-	if cfg.Settings.LexiconVersion == "" {
-		cfg.Settings.LexiconVersion = "0"
 	}
 	return cfg
 }

@@ -78,7 +78,7 @@ func (w *ingestWorker) work(ctx context.Context, job *river.Job[IngestArgs]) err
 			// A PUT replaced the input while we fetched: ours is stale.
 			return insertIngest(ctx, clientFrom(ctx), tx, a.ID)
 		}
-		return submit(ctx, clientFrom(ctx), tx, w.c.settings, cur, content)
+		return submit(ctx, clientFrom(ctx), tx, w.c.settings, w.c.defaults, cur, content)
 	})
 }
 

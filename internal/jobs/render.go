@@ -83,7 +83,7 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 		return err
 	}
 	wctx, stopWatch := w.watch(ctx, r)
-	fin, err := w.render(wctx, r, v.Content)
+	fin, err := w.render(wctx, r, a.PublicationID, v.Content)
 	stopWatch()
 	switch cause := context.Cause(wctx); {
 	case errors.Is(cause, errDeleted):
@@ -95,6 +95,10 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 	}
 	return st.WithTx(ctx, func(tx *store.Tx) error {
 		if err := tx.FinishRendition(ctx, r.ID, fin); err != nil {
+			return err
+		}
+		// The word index a lexicon change looks articles up in.
+		if err := tx.SetArticleWords(ctx, a.PublicationID, a.ID, articleWords(v.Content)); err != nil {
 			return err
 		}
 		if err := completeTx(ctx, tx, job); err != nil {
@@ -164,15 +168,22 @@ func (w *renderWorker) markRendering(ctx context.Context, r store.Rendition) err
 // render runs the pipeline into a scratch directory and moves the finished
 // files into blob storage. Nothing refers to them until the caller's
 // transaction commits; if we die first, GC removes them after its grace.
-func (w *renderWorker) render(ctx context.Context, r store.Rendition, a article.Article) (store.Finished, error) {
+// The lexicon is read now: when it changed since the rendition was
+// queued, the audio already follows the change (and the change queues a
+// rendition under its own version).
+func (w *renderWorker) render(ctx context.Context, r store.Rendition, publicationID string, a article.Article) (store.Finished, error) {
 	dir, err := w.c.deps.Blobs.TempDirOf(w.c.owner)
 	if err != nil {
 		return store.Finished{}, err
 	}
 	defer os.RemoveAll(dir)
 	start := time.Now()
+	entries, _, err := lexiconOf(ctx, w.c.deps.Store, w.c.defaults, publicationID)
+	if err != nil {
+		return store.Finished{}, err
+	}
 	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice,
-		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir})
+		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir, Lexicon: entries})
 	if err != nil {
 		return store.Finished{}, fmt.Errorf("render: %w", err)
 	}

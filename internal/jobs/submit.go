@@ -11,15 +11,16 @@ import (
 	"github.com/riverqueue/river"
 
 	"aloud/internal/article"
+	"aloud/internal/lexicon"
 	"aloud/internal/store"
 )
 
 // RenditionKey is hash(article version, voice, lexicon version, audio
 // settings): equal keys mean identical audio, so a key that already has a
 // ready rendition needs no render.
-func RenditionKey(contentHash, voice string, s Settings) string {
+func RenditionKey(contentHash, voice, lexiconVersion string, s Settings) string {
 	h := sha256.New()
-	for _, part := range []string{contentHash, voice, s.LexiconVersion, strings.Join(s.Formats, ","), s.Disclosure} {
+	for _, part := range []string{contentHash, voice, lexiconVersion, strings.Join(s.Formats, ","), s.Disclosure} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -34,7 +35,7 @@ func (c *Client) SubmitContent(ctx context.Context, tx *store.Tx, a store.Articl
 	if err := CheckLength(content, c.cfg.MaxSpokenChars); err != nil {
 		return err
 	}
-	return submit(ctx, c.river, tx, c.settings, a, content)
+	return submit(ctx, c.river, tx, c.settings, c.defaults, a, content)
 }
 
 // EnqueueIngest queues the ingest of the article's stored input in tx.
@@ -51,7 +52,7 @@ func (c *Client) EnqueuePoll(ctx context.Context, tx *store.Tx, feedID string) e
 	return nil
 }
 
-func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Settings, a store.Article, content article.Article) error {
+func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Settings, defaults []lexicon.Entry, a store.Article, content article.Article) error {
 	if content.Language == "" {
 		content.Language = a.Language
 	}
@@ -66,8 +67,12 @@ func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Se
 	if err != nil {
 		return err
 	}
+	_, lexVersion, err := lexiconOf(ctx, tx, defaults, a.PublicationID)
+	if err != nil {
+		return err
+	}
 	r, created, err := tx.EnsureRendition(ctx, store.Rendition{ArticleID: a.ID, VersionID: v.ID,
-		Key: RenditionKey(v.ContentHash, voice, set), Voice: voice, LexiconVersion: set.LexiconVersion})
+		Key: RenditionKey(v.ContentHash, voice, lexVersion, set), Voice: voice, LexiconVersion: lexVersion})
 	if err != nil {
 		return err
 	}
