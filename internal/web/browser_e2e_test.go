@@ -328,6 +328,9 @@ func TestE2EArticlePage(t *testing.T) {
 		}
 	})
 
+	t.Run("media session", func(t *testing.T) { testMediaSession(t, b, load, art["title"].(string), tl) })
+	t.Run("200% zoom", func(t *testing.T) { testZoom200(t, b, load, shots) })
+
 	axe, err := os.ReadFile(filepath.Join(testenv.RepoRoot(), "internal", "web", "testdata", "axe", "axe.min.js"))
 	if err != nil {
 		testenv.Missing(t, "axe-core not fetched (make axe): "+err.Error())
