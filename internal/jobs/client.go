@@ -79,7 +79,7 @@ type Deps struct {
 // Settings decide what a rendition is; they are part of its key.
 type Settings struct {
 	Formats        []string // default mp3 and opus
-	Disclosure     string   // default "end"
+	Disclosure     string   // where a publication without a position speaks the disclosure; default "end"
 	LexiconVersion string   // default "0"
 }
 
