@@ -125,7 +125,7 @@ func testMediaSession(t *testing.T, b *browser, load func(*testing.T), title str
 	if ct, want := now(), math.Max(mid-15, 0); math.Abs(ct-want) > 0.05 {
 		t.Errorf("seekbackward from %.0f: currentTime %.2f, want %.2f", mid, ct, want)
 	}
-	eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(tl.Sentences[0].Ms[0])/1000+0.2))
+	eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(float64(startOf(tl))/1000+0.2))
 	call("nexttrack", "{action: 'nexttrack'}")
 	want := float64(firstOfBlock(tl, 0)) / 1000
 	if ct := now(); math.Abs(ct-want) > 0.05 {
