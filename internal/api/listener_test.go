@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"aloud/internal/api"
 	"aloud/internal/dbtest"
@@ -107,6 +108,7 @@ func TestFeedbackFloodFromOneClient(t *testing.T) {
 		id := b.create(t, `{"text": `+quote(sampleText)+`}`)
 		b.waitReady(t, id)
 		accepted, limited := 0, 0
+		start := time.Now()
 		for i := 0; i < 500; i++ {
 			r := b.do(t, "POST", "/api/v1/articles/"+id+"/feedback", "", `{"kind":"other","note":"n`+itoa(i)+`"}`)
 			switch r.status {
@@ -121,8 +123,11 @@ func TestFeedbackFloodFromOneClient(t *testing.T) {
 				t.Fatalf("post %d: %d %s", i, r.status, r.body)
 			}
 		}
-		if accepted > 6 || limited < 494 {
-			t.Fatalf("500 posts in a burst: %d accepted, %d limited", accepted, limited)
+		// The burst of 5, plus one report per 6 s refilled while the loop
+		// ran (a loaded machine under -race takes seconds over it).
+		allowed := 6 + int(time.Since(start)/(6*time.Second))
+		if accepted > allowed || accepted+limited != 500 {
+			t.Fatalf("500 posts in a burst: %d accepted (want at most %d), %d limited", accepted, allowed, limited)
 		}
 		if n := b.feedbackCount(t, id); n != accepted {
 			t.Fatalf("stored %d, accepted %d", n, accepted)
