@@ -81,7 +81,7 @@ type Deps struct {
 // the publication's lexicon version (lexiconOf).
 type Settings struct {
 	Formats    []string // default mp3 and opus
-	Disclosure string   // default "end"
+	Disclosure string   // where a publication without a position speaks the disclosure; default "end"
 }
 
 // Config sizes and times the client.

@@ -21,6 +21,11 @@ type RenderArgs struct {
 	// Sentences sizes the job's timeout (see Timeout); not part of its
 	// uniqueness.
 	Sentences int `json:"sentences,omitempty"`
+	// Disclosure and DisclosureText are the publication's when the job was
+	// queued, the ones its rendition key was made from; a job queued
+	// before they existed has neither and takes Settings.Disclosure.
+	Disclosure     string `json:"disclosure,omitempty"`
+	DisclosureText string `json:"disclosure_text,omitempty"`
 }
 
 // Kind is the job kind.
@@ -83,7 +88,7 @@ func (w *renderWorker) work(ctx context.Context, job *river.Job[RenderArgs]) err
 		return err
 	}
 	wctx, stopWatch := w.watch(ctx, r)
-	fin, err := w.render(wctx, r, a.PublicationID, v.Content)
+	fin, err := w.render(wctx, r, a.PublicationID, v.Content, job.Args)
 	stopWatch()
 	switch cause := context.Cause(wctx); {
 	case errors.Is(cause, errDeleted):
@@ -171,7 +176,7 @@ func (w *renderWorker) markRendering(ctx context.Context, r store.Rendition) err
 // The lexicon is read now: when it changed since the rendition was
 // queued, the audio already follows the change (and the change queues a
 // rendition under its own version).
-func (w *renderWorker) render(ctx context.Context, r store.Rendition, publicationID string, a article.Article) (store.Finished, error) {
+func (w *renderWorker) render(ctx context.Context, r store.Rendition, publicationID string, a article.Article, args RenderArgs) (store.Finished, error) {
 	dir, err := w.c.deps.Blobs.TempDirOf(w.c.owner)
 	if err != nil {
 		return store.Finished{}, err
@@ -182,8 +187,12 @@ func (w *renderWorker) render(ctx context.Context, r store.Rendition, publicatio
 	if err != nil {
 		return store.Finished{}, err
 	}
-	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice,
-		Formats: w.c.settings.Formats, Disclosure: w.c.settings.Disclosure, Dir: dir, Lexicon: entries})
+	disc := args.Disclosure
+	if disc == "" {
+		disc = w.c.settings.Disclosure
+	}
+	res, err := w.c.deps.Renderer.Render(ctx, render.Request{Article: a, Voice: r.Voice, Formats: w.c.settings.Formats,
+		Disclosure: disc, DisclosureText: args.DisclosureText, Dir: dir, Lexicon: entries})
 	if err != nil {
 		return store.Finished{}, fmt.Errorf("render: %w", err)
 	}

@@ -15,12 +15,25 @@ import (
 	"aloud/internal/store"
 )
 
+// Disclosure is the spoken AI disclosure of a rendition: where it goes
+// (start, end or off) and its wording ("" is the language's own line).
+type Disclosure struct {
+	Position string
+	Text     string
+}
+
 // RenditionKey is hash(article version, voice, lexicon version, audio
-// settings): equal keys mean identical audio, so a key that already has a
-// ready rendition needs no render.
-func RenditionKey(contentHash, voice, lexiconVersion string, s Settings) string {
+// settings, disclosure): equal keys mean identical audio, so a key that
+// already has a ready rendition needs no render. The text joins the hash
+// only when set, so keys made before publications had their own wording
+// still match.
+func RenditionKey(contentHash, voice, lexiconVersion string, d Disclosure, s Settings) string {
 	h := sha256.New()
-	for _, part := range []string{contentHash, voice, lexiconVersion, strings.Join(s.Formats, ","), s.Disclosure} {
+	parts := []string{contentHash, voice, lexiconVersion, strings.Join(s.Formats, ","), d.Position}
+	if d.Text != "" {
+		parts = append(parts, d.Text)
+	}
+	for _, part := range parts {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
@@ -63,16 +76,17 @@ func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Se
 	if err := tx.SetCurrentVersion(ctx, a.ID, v.ID, content.Language); err != nil {
 		return err
 	}
-	voice, err := voiceFor(ctx, tx, a, content.Language)
+	p, err := tx.Publication(ctx, a.PublicationID)
 	if err != nil {
 		return err
 	}
+	voice, disc := voiceFor(p, a, content.Language), disclosureOf(p, set)
 	_, lexVersion, err := lexiconOf(ctx, tx, defaults, a.PublicationID)
 	if err != nil {
 		return err
 	}
 	r, created, err := tx.EnsureRendition(ctx, store.Rendition{ArticleID: a.ID, VersionID: v.ID,
-		Key: RenditionKey(v.ContentHash, voice, lexVersion, set), Voice: voice, LexiconVersion: lexVersion})
+		Key: RenditionKey(v.ContentHash, voice, lexVersion, disc, set), Voice: voice, LexiconVersion: lexVersion})
 	if err != nil {
 		return err
 	}
@@ -86,7 +100,8 @@ func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Se
 		if err := tx.SetArticleStatus(ctx, a.ID, store.StatusQueued, ""); err != nil {
 			return err
 		}
-		args := RenderArgs{RenditionID: r.ID, Sentences: Measure(content).Sentences}
+		args := RenderArgs{RenditionID: r.ID, Sentences: Measure(content).Sentences,
+			Disclosure: disc.Position, DisclosureText: disc.Text}
 		if _, err := rc.InsertTx(ctx, tx.SQL(), args, nil); err != nil {
 			return fmt.Errorf("enqueue render of %s: %w", r.ID, err)
 		}
@@ -98,18 +113,27 @@ func submit(ctx context.Context, rc *river.Client[*sql.Tx], tx *store.Tx, set Se
 
 // voiceFor is the article's voice, else the publication's default for the
 // language, else "" (the pipeline's default for the language).
-func voiceFor(ctx context.Context, tx *store.Tx, a store.Article, lang string) (string, error) {
+func voiceFor(p store.Publication, a store.Article, lang string) string {
 	if a.Voice != "" {
-		return a.Voice, nil
-	}
-	p, err := tx.Publication(ctx, a.PublicationID)
-	if err != nil {
-		return "", err
+		return a.Voice
 	}
 	if v := p.DefaultVoices[lang]; v != "" {
-		return v, nil
+		return v
 	}
-	return p.DefaultVoices[baseLang(lang)], nil
+	return p.DefaultVoices[baseLang(lang)]
+}
+
+// disclosureOf is the publication's disclosure; the process-wide setting
+// only fills a position the publication lacks. Off needs no wording.
+func disclosureOf(p store.Publication, set Settings) Disclosure {
+	d := Disclosure{Position: p.Disclosure, Text: strings.TrimSpace(p.DisclosureText)}
+	if d.Position == "" {
+		d.Position = set.Disclosure
+	}
+	if d.Position == "off" {
+		d.Text = ""
+	}
+	return d
 }
 
 func baseLang(tag string) string {

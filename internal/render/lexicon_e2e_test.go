@@ -54,7 +54,7 @@ func TestE2ELexiconRerendersOnlyTouchedSentences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return prepare(a, "end", n)
+		return prepare(a, "end", "", n)
 	}
 	before, after := spoken(nil), spoken(entries)
 	render := func(entries []lexicon.Entry) Result {

@@ -34,7 +34,7 @@ func TestPrepareWithLexicon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, after := prepare(a, "off", plain), prepare(a, "off", withLex)
+	before, after := prepare(a, "off", "", plain), prepare(a, "off", "", withLex)
 	want := map[string]string{
 		"Kyiv's mayor spoke.":        "keev's mayor spoke.",
 		"Moscow replied.":            "Moscow replied.",

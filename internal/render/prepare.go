@@ -58,11 +58,14 @@ func baseLang(tag string) string {
 
 // prepare splits the article into sentences (title, blocks, disclosure in
 // speaking order), normalizes each and decides the pause after it.
-func prepare(a article.Article, disclosure string, norm *normalize.Normalizer) []line {
+func prepare(a article.Article, disclosure, discText string, norm *normalize.Normalizer) []line {
 	sents := script.Build(a)
 	var disc []script.Sentence
 	if disclosure != "off" {
 		text := Disclosure(a.Language)
+		if t := strings.TrimSpace(discText); t != "" {
+			text = t
+		}
 		for _, sp := range script.Split(text, a.Language) {
 			disc = append(disc, script.Sentence{Part: script.Part("disclosure"), Block: -1, Span: sp, Text: text[sp[0]:sp[1]]})
 		}

@@ -40,10 +40,13 @@ type Request struct {
 	Voice      string   // "engine:voice"; empty picks the language's default
 	Formats    []string // "mp3", "opus", "wav"; empty means mp3
 	Disclosure string   // "start", "end" (default) or "off"
-	Dir        string   // directory for the finished files (temp names, then atomic rename)
-	Name       string   // base file name in Dir; empty means the content hash
-	Writer     io.Writer
-	Progress   func(done, total int) // optional; called from several goroutines
+	// DisclosureText, when set, is spoken instead of the language's line
+	// (a publication's own wording).
+	DisclosureText string
+	Dir            string // directory for the finished files (temp names, then atomic rename)
+	Name           string // base file name in Dir; empty means the content hash
+	Writer         io.Writer
+	Progress       func(done, total int) // optional; called from several goroutines
 	// Writer, when set, receives the single format's audio instead of Dir.
 	// ScratchDir holds the render's scratch file (see ScratchPattern);
 	// empty means Dir, or the system's temporary directory without Dir.
@@ -116,7 +119,7 @@ func (r *Renderer) Render(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	lines := prepare(req.Article, req.Disclosure, norm)
+	lines := prepare(req.Article, req.Disclosure, req.DisclosureText, norm)
 	if !hasSpeech(lines) {
 		return Result{}, ErrNothingToSay
 	}

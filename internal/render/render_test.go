@@ -72,7 +72,7 @@ func TestPausesAndChapters(t *testing.T) {
 		{Type: article.Heading, Text: "Sub"},
 		{Type: article.Paragraph, Text: "Three."},
 	}}
-	lines := prepare(a, "end", nil)
+	lines := prepare(a, "end", "", nil)
 	var parts []string
 	var pauses []pauseKind
 	for _, l := range lines {
@@ -94,11 +94,27 @@ func TestPausesAndChapters(t *testing.T) {
 	if len(chs) != 2 || chs[1].Title != "Sub" || chs[1].Start.Seconds() != 3 || chs[1].End.Seconds() != 6 || chs[0].End != chs[1].Start {
 		t.Fatalf("got chapters %+v", chs)
 	}
-	if start := prepare(a, "start", nil); start[0].Part != script.PartDisclosure {
+	if start := prepare(a, "start", "", nil); start[0].Part != script.PartDisclosure {
 		t.Fatalf("disclosure=start: got first part %q", start[0].Part)
 	}
-	if off := prepare(a, "off", nil); off[len(off)-1].Part == script.PartDisclosure {
+	if off := prepare(a, "off", "", nil); off[len(off)-1].Part == script.PartDisclosure {
 		t.Fatal("disclosure=off still speaks the disclosure")
+	}
+}
+
+func TestDisclosureCustomText(t *testing.T) {
+	a := article.Article{Title: "Titel", Language: "de", Blocks: []article.Block{{Type: article.Paragraph, Text: "Eins."}}}
+	var got []string
+	for _, l := range prepare(a, "start", "  Gelesen von einer Maschine. Mehr unter /info.  ", nil) {
+		if l.Part == script.PartDisclosure {
+			got = append(got, l.Text)
+		}
+	}
+	if len(got) != 2 || got[0] != "Gelesen von einer Maschine." || got[1] != "Mehr unter /info." {
+		t.Fatalf("custom disclosure spoken as %q", got)
+	}
+	if l := prepare(a, "end", "", nil); l[len(l)-1].Text != Disclosure("de") {
+		t.Fatalf("no custom text: last line %q, want the language's line", l[len(l)-1].Text)
 	}
 }
 

@@ -131,7 +131,7 @@ func TestStreamedRenderMatchesWholeArticle(t *testing.T) {
 
 	// The whole-article way: every sentence in memory, Assemble, Normalize.
 	norm, _ := normalizerFor("en", nil)
-	lines := prepare(a, "", norm)
+	lines := prepare(a, "", "", norm)
 	pieces := make([]audio.Piece, len(lines))
 	words := make([][]tts.Word, len(lines))
 	for i, l := range lines {

@@ -196,7 +196,7 @@ func TestE2EArticlePage(t *testing.T) {
 			t.Errorf("after seeking to 50%%: currentTime %.2f, want about %.2f", ct, half)
 		}
 		// Next paragraph from the start lands on the first sentence of block 0.
-		eval[chromedp.Void](t, b, jsAudio+`.pause(); `+jsAudio+`.currentTime = `+ftoa(float64(tl.Sentences[0].Ms[0])/1000+0.2))
+		eval[chromedp.Void](t, b, jsAudio+`.pause(); `+jsAudio+`.currentTime = `+ftoa(float64(startOf(tl))/1000+0.2))
 		eval[chromedp.Void](t, b, jsRoot+`.querySelector('.next').click()`)
 		want := float64(firstOfBlock(tl, 0)) / 1000
 		if ct := eval[float64](t, b, jsAudio+`.currentTime`); math.Abs(ct-want) > 0.05 {
@@ -215,7 +215,7 @@ func TestE2EArticlePage(t *testing.T) {
 			text := blockText(art, s.Block)[s.Span[0]:s.Span[1]]
 			mid := float64(s.Ms[0]+s.Ms[1]) / 2000
 			eval[chromedp.Void](t, b, jsAudio+`.currentTime = `+ftoa(mid))
-			b.poll(t, "highlight of sentence "+itoa(i), `document.querySelector('main').dataset.aloudSentence == '`+itoa(i)+`'`)
+			b.poll(t, "highlight of sentence "+itoa(i), `document.querySelector('main').dataset.aloudSentence == '`+itoa(playerIndex(tl, i))+`'`)
 			got := eval[string](t, b, `[...document.querySelectorAll('.aloud-on')].map(e => e.textContent).join('')`)
 			if got != text {
 				t.Errorf("at %.2fs highlighted %q, want %q", mid, got, text)
@@ -237,7 +237,7 @@ func TestE2EArticlePage(t *testing.T) {
 		for tl.Sentences[last].Part != "block" {
 			last--
 		}
-		eval[chromedp.Void](t, b, `document.querySelector('.aloud-s[data-s="`+itoa(last)+`"]').click()`)
+		eval[chromedp.Void](t, b, `document.querySelector('.aloud-s[data-s="`+itoa(playerIndex(tl, last))+`"]').click()`)
 		b.poll(t, "playing from the clicked sentence", `!`+jsAudio+`.paused && `+jsAudio+`.currentTime >= `+ftoa(float64(tl.Sentences[last].Ms[0])/1000-0.01))
 		eval[chromedp.Void](t, b, jsAudio+`.pause()`)
 	})
@@ -327,6 +327,9 @@ func TestE2EArticlePage(t *testing.T) {
 			t.Error("focused play button has no visible outline")
 		}
 	})
+
+	t.Run("media session", func(t *testing.T) { testMediaSession(t, b, load, art["title"].(string), tl) })
+	t.Run("200% zoom", func(t *testing.T) { testZoom200(t, b, load, shots) })
 
 	axe, err := os.ReadFile(filepath.Join(testenv.RepoRoot(), "internal", "web", "testdata", "axe", "axe.min.js"))
 	if err != nil {
@@ -425,6 +428,29 @@ func TestE2EArticlePage(t *testing.T) {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// startOf is where the article's own text starts (after a disclosure the
+// publication speaks first).
+func startOf(tl timeline) int64 {
+	for _, s := range tl.Sentences {
+		if s.Part != "disclosure" {
+			return s.Ms[0]
+		}
+	}
+	return -1
+}
+
+// playerIndex is the player's number for timeline sentence i: the player
+// counts only the article's sentences, not the spoken disclosure.
+func playerIndex(tl timeline, i int) int {
+	n := 0
+	for _, s := range tl.Sentences[:i] {
+		if s.Part != "disclosure" {
+			n++
+		}
+	}
+	return n
 }
 
 func firstOfBlock(tl timeline, block int) int64 {
