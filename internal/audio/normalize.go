@@ -84,15 +84,8 @@ func Normalize(pcm []float32, rate int, targetLUFS, peakDBTP float64) NormalizeS
 			if math.Abs(miss) <= loudnessTolerance/2 {
 				break
 			}
-			slope := 1.0
-			if d := gain - prevGain; d != 0 {
-				slope = (est - prevLUFS) / d
-			}
-			// Each dB of gain adds at most a dB of loudness; a floor
-			// keeps a heavily limited signal from asking for absurd gain.
-			slope = min(max(slope, 0.25), 1)
+			next := secantGain(gain, prevGain, est, prevLUFS, miss, maxGain)
 			prevGain, prevLUFS = gain, est
-			next := min(gain+miss/slope, maxGain)
 			if next == gain {
 				break
 			}
@@ -470,4 +463,18 @@ func (nz *normalizer) loudness(out []float32, gain float64, curve []float32) flo
 		filteredTo = hi
 	}
 	return gatedLoudness(blockPowersFromSums(sums, nz.bounds))
+}
+
+// secantGain is the next gain to try, in dB, when gain gave an estimated
+// loudness miss dB short of the target and prevGain gave prevLUFS: a secant
+// step whose slope is clamped because each dB of gain adds at most a dB of
+// loudness, and a floor keeps a heavily limited signal from asking for
+// absurd gain; never above maxGain.
+func secantGain(gain, prevGain, est, prevLUFS, miss, maxGain float64) float64 {
+	slope := 1.0
+	if d := gain - prevGain; d != 0 {
+		slope = (est - prevLUFS) / d
+	}
+	slope = min(max(slope, 0.25), 1)
+	return min(gain+miss/slope, maxGain)
 }

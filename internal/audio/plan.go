@@ -343,15 +343,8 @@ func searchGain(gain, maxGain, targetLUFS float64, in *Meter, planFor func(float
 		if math.Abs(miss) <= loudnessTolerance/10 || !plan.limits {
 			break
 		}
-		slope := 1.0
-		if d := gain - prevGain; d != 0 {
-			slope = (est - prevLUFS) / d
-		}
-		// Each dB of gain adds at most a dB of loudness; a floor keeps a
-		// heavily limited signal from asking for absurd gain.
-		slope = min(max(slope, 0.25), 1)
+		next := secantGain(gain, prevGain, est, prevLUFS, miss, maxGain)
 		prevGain, prevLUFS = gain, est
-		next := min(gain+miss/slope, maxGain)
 		if next == gain {
 			break
 		}
